@@ -1,0 +1,3 @@
+// SPDX-License-Identifier: Apache-2.0
+/** See the module README. */
+package dev.tailor.store.jdbc;
