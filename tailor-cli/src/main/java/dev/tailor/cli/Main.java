@@ -1,12 +1,84 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.tailor.cli;
 
-/** Entry point of the tailor command. */
-public final class Main {
-    private Main() {
+import dev.tailor.core.error.TailorException;
+import dev.tailor.core.error.ValidationException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code tailor} command. Exit codes: 0 success, 1 the work failed (bad data, unreachable store),
+ * 2 the command line was wrong. Users see one clear message, never a stack trace, unless they ask with
+ * {@code --debug} (or TAILOR_DEBUG=1).
+ */
+@Command(name = "tailor",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        header = "Tailor: personalized-shopping recommendations for the JVM.",
+        description = {
+            "Keeps a shop's catalog, customers and behaviour in a store (embedded H2 by default, or PostgreSQL),",
+            "learns recommenders from them, evaluates them honestly and serves them.",
+            "",
+            "The store is chosen with --store on each command, or the TAILOR_STORE environment variable:",
+            "  h2:./tailor-data (default)   embedded database in a folder",
+            "  jdbc:postgresql://host:5432/db   PostgreSQL (user/password from TAILOR_PG_USER, TAILOR_PG_PASSWORD)",
+            ""},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  tailor demo                                   generate a sample shop and take a tour",
+            "  tailor sample-shop --items 2000 --customers 5000 --seed 7",
+            "  tailor import movielens ../shared/data/ml-100k",
+            "  tailor import csv --kind events --max-errors 10 events.csv",
+            "  tailor stats",
+            "",
+            "Run 'tailor COMMAND --help' for the options of a command."},
+        subcommands = {
+            DemoCommand.class,
+            SampleShopCommand.class,
+            ImportCommand.class,
+            StatsCommand.class,
+            CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
     }
 
     public static void main(String[] args) {
-        System.out.println("tailor");
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line, shared by {@link #main} and tests that run commands in-process. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler(Main::handleFailure);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        return cl;
+    }
+
+    private static int handleFailure(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+        PrintWriter err = cl.getErr();
+        boolean debug = "1".equals(System.getenv("TAILOR_DEBUG"))
+                || parsed.expandedArgs().contains("--debug");
+        if (e instanceof ValidationException || e instanceof TailorException) {
+            err.println(cl.getColorScheme().errorText("error: " + e.getMessage()));
+        } else {
+            err.println(cl.getColorScheme().errorText("error: unexpected " + e.getClass().getSimpleName() + ": "
+                    + e.getMessage()));
+            err.println("This is a bug in Tailor; rerun with TAILOR_DEBUG=1 for the stack trace and report it.");
+        }
+        if (debug) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return e instanceof ValidationException ? 2 : 1;
     }
 }
