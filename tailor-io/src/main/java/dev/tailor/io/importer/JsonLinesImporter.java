@@ -2,6 +2,7 @@
 package dev.tailor.io.importer;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tailor.core.error.Problem;
 import dev.tailor.core.store.StoreWriter;
 import dev.tailor.io.importer.text.MalformedTextException;
 import java.nio.charset.Charset;
@@ -9,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
@@ -53,9 +55,9 @@ public record JsonLinesImporter(RecordKind kind, ColumnMapping mapping, Charset 
             session.forEachLine(session.open(file, charset), line -> {
                 JsonNode node = Json.parse(line);
                 if (!node.isObject()) {
-                    throw new MalformedTextException(MalformedTextException.Kind.JSON, dev.tailor.core.error.Problem
-                            .of("", "expected one JSON object per line, found " + node.getNodeType()
-                                    .toString().toLowerCase(java.util.Locale.ROOT)));
+                    throw new MalformedTextException(MalformedTextException.Kind.JSON, Problem.of("",
+                            "expected one JSON object per line, found "
+                                    + node.getNodeType().toString().toLowerCase(Locale.ROOT)));
                 }
                 row.setNode(node);
                 if (unknown.size() < MAX_UNKNOWN_KEYS) {
