@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * once per JVM and shared by every test class. Each test gets its own schema, so tests never see each other's
  * rows and need no clean-up on the embedded server.
  */
-final class PostgresTestServer {
+public final class PostgresTestServer {
     private static final AtomicInteger SCHEMAS = new AtomicInteger();
 
     private PostgresTestServer() {
@@ -49,19 +49,19 @@ final class PostgresTestServer {
     }
 
     /** The server's URL, credentials excluded (they come from the environment for an external server). */
-    static String baseUrl() {
+    public static String baseUrl() {
         return Server.BASE_URL;
     }
 
     /** A store spec for a new, empty schema of its own. */
-    static String newSchemaSpec() {
+    public static String newSchemaSpec() {
         String schema = "tailor_test_" + ProcessHandle.current().pid() + "_" + SCHEMAS.incrementAndGet();
         execute("CREATE SCHEMA " + schema);
         return baseUrl() + (baseUrl().contains("?") ? "&" : "?") + "currentSchema=" + schema;
     }
 
     /** Drops the schema a {@link #newSchemaSpec()} spec points at (needed only on a shared external server). */
-    static void dropSchemaOf(String spec) {
+    public static void dropSchemaOf(String spec) {
         String schema = spec.substring(spec.indexOf("currentSchema=") + "currentSchema=".length());
         execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
     }
