@@ -58,6 +58,15 @@ final class ImportSession {
         void run();
     }
 
+    /**
+     * Looks at the first non-blank line of a file: returns true when it is a header (not a row), false when it
+     * is already data, and throws {@link ValidationException} when the header is unusable (fatal).
+     */
+    @FunctionalInterface
+    interface HeaderHandler {
+        boolean accept(String line);
+    }
+
     /** What to do with one line of a file; throws {@link ValidationException} to reject the line. */
     @FunctionalInterface
     interface LineHandler {
@@ -143,6 +152,12 @@ final class ImportSession {
      * and lines the handler rejects are booked against the error budget. Closes the reader.
      */
     void forEachLine(LineReader reader, LineHandler handler) {
+        forEachLine(reader, line -> false, handler);
+    }
+
+    /** As {@link #forEachLine(LineReader, LineHandler)}, offering the first non-blank line as a header first. */
+    void forEachLine(LineReader reader, HeaderHandler header, LineHandler handler) {
+        boolean first = true;
         try {
             while (true) {
                 try {
@@ -157,6 +172,16 @@ final class ImportSession {
                 String line = reader.line();
                 if (line.isBlank()) {
                     continue;
+                }
+                if (first) {
+                    first = false;
+                    try {
+                        if (header.accept(line)) {
+                            continue;
+                        }
+                    } catch (ValidationException e) {
+                        throw fail("unusable header", e.problems().get(0).at(reader.source(), reader.lineNumber()));
+                    }
                 }
                 row();
                 try {
