@@ -13,6 +13,7 @@ import dev.tailor.core.testing.SharedData;
 import dev.tailor.store.jdbc.JdbcStores;
 import dev.tailor.store.jdbc.PostgresTestServer;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,9 +32,13 @@ class DatasetImportTest {
         return Stream.of(Arguments.of("h2"), Arguments.of("postgresql"));
     }
 
+    /** A new, empty store of the given kind. */
     private String spec(String kind) {
-        return kind.equals("h2") ? "h2:" + tmp.resolve("store") : PostgresTestServer.newSchemaSpec();
+        return kind.equals("h2") ? "h2:" + tmp.resolve("store-" + STORES.incrementAndGet())
+                : PostgresTestServer.newSchemaSpec();
     }
+
+    private static final AtomicInteger STORES = new AtomicInteger();
 
     @ParameterizedTest(name = "MovieLens 100K into {0}")
     @MethodSource("stores")
