@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.tailor.algorithms.registry;
+
+import dev.tailor.algorithms.common.ParamValues;
+import dev.tailor.core.data.Snapshot;
+import dev.tailor.core.model.RecommenderModel;
+import dev.tailor.core.model.Trainer;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * A trainer made from a spec string, remembering where it came from: reports label models with {@link #spec()}
+ * and {@link #label()}.
+ *
+ * @param algorithm registry name
+ * @param values every parameter, defaults filled in
+ * @param given the parameters the spec set explicitly (canonical form), for short labels
+ * @param trainer the configured trainer
+ */
+public record TrainerSpec(String algorithm, ParamValues values, Map<String, String> given,
+        Trainer<? extends RecommenderModel> trainer) implements Trainer<RecommenderModel> {
+    public TrainerSpec {
+        given = Map.copyOf(given);
+    }
+
+    @Override
+    public RecommenderModel train(Snapshot training) {
+        return trainer.train(training);
+    }
+
+    /** Canonical spec with every parameter: {@code name:p1=v1,p2=v2,...}. */
+    public String spec() {
+        return values.toString();
+    }
+
+    /** Short form with only the parameters given: {@code item-knn:k=50}, or just {@code pop}. */
+    public String label() {
+        if (given.isEmpty()) {
+            return algorithm;
+        }
+        return values.asMap().entrySet().stream().filter(e -> given.containsKey(e.getKey()))
+                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(",", algorithm + ":", ""));
+    }
+
+    @Override
+    public String toString() {
+        return label();
+    }
+}
