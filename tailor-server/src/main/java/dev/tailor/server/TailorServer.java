@@ -120,7 +120,10 @@ public final class TailorServer implements AutoCloseable {
             QueuedThreadPool pool = new QueuedThreadPool(limits.threads(), Math.min(8, limits.threads()), 60_000);
             pool.setName("tailor-http");
             cfg.jetty.threadPool = pool;
-            cfg.jetty.modifyServer(server -> server.setStopTimeout(limits.shutdownGraceMillis()));
+            cfg.jetty.modifyServer(server -> {
+                server.setStopTimeout(limits.shutdownGraceMillis());
+                server.setErrorHandler(Api.jettyErrorHandler());
+            });
             api.register(cfg);
         });
     }

@@ -119,9 +119,11 @@ public final class LiveCatalog {
                 c.root[i] = item.categoryPath().isEmpty() ? -1 : roots.add(item.categoryPath().get(0));
                 c.brand[i] = item.brand() == null ? -1 : brands.add(item.brand());
                 c.price[i] = item.price() == null ? Float.NaN : (float) item.price().doubleValue();
+                c.logPrice[i] = c.price[i] > 0f ? (float) Math.log(c.price[i]) : Float.NaN;
                 c.available[i] = item.available();
                 c.deal[i] = hasTag(item, dealTag);
                 c.json[i] = render(item);
+                c.titleJson[i] = renderTitle(item);
                 dealCount += c.deal[i] ? 1 : 0;
                 byCategory = add(byCategory, cat, i);
                 if (existing == null) {
@@ -175,6 +177,16 @@ public final class LiveCatalog {
         return byCategory;
     }
 
+    /** {@code "title":"..."} with the primary title. */
+    static byte[] renderTitle(Item item) {
+        JsonWriter w = new JsonWriter(128);
+        w.beginObject();
+        w.name("title").value(item.title());
+        w.endObject();
+        byte[] all = w.toByteArray();
+        return Arrays.copyOfRange(all, 1, all.length - 1);
+    }
+
     /** The members every response shows for an item, except the title (which depends on the language asked). */
     static byte[] render(Item item) {
         JsonWriter w = new JsonWriter(256);
@@ -204,9 +216,11 @@ public final class LiveCatalog {
         final int[] root;
         final int[] brand;
         final float[] price;
+        final float[] logPrice;
         final boolean[] available;
         final boolean[] deal;
         final byte[][] json;
+        final byte[][] titleJson;
 
         Columns(int capacity) {
             items = new Item[capacity];
@@ -214,9 +228,11 @@ public final class LiveCatalog {
             root = new int[capacity];
             brand = new int[capacity];
             price = new float[capacity];
+            logPrice = new float[capacity];
             available = new boolean[capacity];
             deal = new boolean[capacity];
             json = new byte[capacity][];
+            titleJson = new byte[capacity][];
         }
 
         private Columns(Columns c, int capacity) {
@@ -225,9 +241,11 @@ public final class LiveCatalog {
             root = Arrays.copyOf(c.root, capacity);
             brand = Arrays.copyOf(c.brand, capacity);
             price = Arrays.copyOf(c.price, capacity);
+            logPrice = Arrays.copyOf(c.logPrice, capacity);
             available = Arrays.copyOf(c.available, capacity);
             deal = Arrays.copyOf(c.deal, capacity);
             json = Arrays.copyOf(c.json, capacity);
+            titleJson = Arrays.copyOf(c.titleJson, capacity);
         }
 
         Columns grow() {
@@ -293,6 +311,11 @@ public final class LiveCatalog {
             return columns.price[i];
         }
 
+        /** Natural log of a positive price, NaN otherwise (price closeness without a log per comparison). */
+        public float logPrice(int i) {
+            return columns.logPrice[i];
+        }
+
         public boolean available(int i) {
             return columns.available[i];
         }
@@ -308,6 +331,17 @@ public final class LiveCatalog {
         /** Pre-rendered JSON members of the item (id, category, brand, price, currency, available). */
         public byte[] json(int i) {
             return columns.json[i];
+        }
+
+        /** Pre-rendered {@code "title":"..."} member with the primary title. */
+        public byte[] titleJson(int i) {
+            return columns.titleJson[i];
+        }
+
+        /** Whether {@link #title(int, String)} for {@code lang} is the primary title. */
+        public boolean primaryTitle(int i, String lang) {
+            Item item = columns.items[i];
+            return lang == null || lang.equals(item.language()) || !item.localizedTitles().containsKey(lang);
         }
 
         /** Items of a leaf category in catalog order; empty for an unknown category. Do not modify. */

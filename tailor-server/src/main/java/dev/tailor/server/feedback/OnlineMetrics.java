@@ -29,10 +29,24 @@ public final class OnlineMetrics {
 
     /** Counts a response's served items. */
     public void served(String scene, String modelSet, List<String> sources) {
-        for (String source : sources) {
-            counters(bySource, scene, source).served.increment();
+        // Lists hold a handful of distinct sources: count runs of equal names instead of one update per item.
+        int n = sources.size();
+        boolean[] done = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            if (done[i]) {
+                continue;
+            }
+            String source = sources.get(i);
+            int count = 0;
+            for (int j = i; j < n; j++) {
+                if (!done[j] && sources.get(j).equals(source)) {
+                    done[j] = true;
+                    count++;
+                }
+            }
+            counters(bySource, scene, source).served.add(count);
         }
-        counters(byModelSet, scene, modelSet).served.add(sources.size());
+        counters(byModelSet, scene, modelSet).served.add(n);
     }
 
     /**

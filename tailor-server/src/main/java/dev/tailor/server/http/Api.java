@@ -80,6 +80,11 @@ public final class Api {
         this.routes = List.copyOf(r);
     }
 
+    /** Renders errors Jetty answers by itself (before Javalin) as problem documents. */
+    public static org.eclipse.jetty.server.Request.Handler jettyErrorHandler() {
+        return new JettyProblems();
+    }
+
     public List<Route> routes() {
         return routes;
     }

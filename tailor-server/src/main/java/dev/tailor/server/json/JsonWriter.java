@@ -20,6 +20,11 @@ public final class JsonWriter {
 
     private byte[] buf;
     private int len;
+    private char[] chars = new char[256];
+    // A memo of the last string written by value(String): lists repeat the same reason for many items.
+    private String lastString;
+    private int lastStart;
+    private int lastLength;
     // needsComma[d]: whether the container at depth d already holds a value.
     private final boolean[] needsComma = new boolean[MAX_DEPTH];
     private int depth;
@@ -35,6 +40,7 @@ public final class JsonWriter {
 
     public JsonWriter reset() {
         len = 0;
+        lastString = null;
         depth = 0;
         afterName = false;
         needsComma[0] = false;
@@ -93,12 +99,40 @@ public final class JsonWriter {
         return this;
     }
 
+    /** A member name encoded once ({@code "name":}), for names written on every request. */
+    public static byte[] key(String name) {
+        JsonWriter w = new JsonWriter(32);
+        w.quoted(name);
+        w.put((byte) ':');
+        return w.toByteArray();
+    }
+
+    /** Writes a member name encoded by {@link #key}. */
+    public JsonWriter name(byte[] key) {
+        if (needsComma[depth]) {
+            put((byte) ',');
+        }
+        needsComma[depth] = true;
+        put(key);
+        afterName = true;
+        return this;
+    }
+
     public JsonWriter value(String s) {
         beforeValue();
         if (s == null) {
             put(NULL);
+        } else if (s == lastString) {
+            // Same instance as the previous string value: copy its encoding instead of encoding again.
+            ensure(lastLength);
+            System.arraycopy(buf, lastStart, buf, len, lastLength);
+            len += lastLength;
         } else {
+            int start = len;
             quoted(s);
+            lastString = s;
+            lastStart = start;
+            lastLength = len - start;
         }
         return this;
     }
@@ -207,17 +241,23 @@ public final class JsonWriter {
     }
 
     private void quoted(String s) {
-        ensure(s.length() * 3 + 2);
+        int n = s.length();
+        ensure(n * 3 + 2);
+        if (chars.length < n) {
+            chars = new char[Math.max(n, chars.length * 2)];
+        }
+        char[] cs = chars;
+        s.getChars(0, n, cs, 0);
         buf[len++] = '"';
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
+        for (int i = 0; i < n; i++) {
+            char c = cs[i];
             if (c < 0x80) {
                 if (c == '"' || c == '\\') {
-                    ensure(2 + (s.length() - i) * 3);
+                    ensure(2 + (n - i) * 3);
                     buf[len++] = '\\';
                     buf[len++] = (byte) c;
                 } else if (c < 0x20) {
-                    ensure(6 + (s.length() - i) * 3);
+                    ensure(6 + (n - i) * 3);
                     escapeControl(c);
                 } else {
                     buf[len++] = (byte) c;
@@ -225,10 +265,9 @@ public final class JsonWriter {
             } else if (c < 0x800) {
                 buf[len++] = (byte) (0xC0 | (c >> 6));
                 buf[len++] = (byte) (0x80 | (c & 0x3F));
-            } else if (Character.isHighSurrogate(c) && i + 1 < s.length()
-                    && Character.isLowSurrogate(s.charAt(i + 1))) {
-                int cp = Character.toCodePoint(c, s.charAt(++i));
-                ensure(4 + (s.length() - i) * 3);
+            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(cs[i + 1])) {
+                int cp = Character.toCodePoint(c, cs[++i]);
+                ensure(4 + (n - i) * 3);
                 buf[len++] = (byte) (0xF0 | (cp >> 18));
                 buf[len++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
                 buf[len++] = (byte) (0x80 | ((cp >> 6) & 0x3F));

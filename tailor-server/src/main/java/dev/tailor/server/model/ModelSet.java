@@ -26,11 +26,12 @@ public final class ModelSet {
     private final float[][] segmentLift;
     private final UserHistories histories;
     private final List<ServingModel> extraModels;
+    private final int[][] categoryPopular;
 
     ModelSet(Info info, int catalogSize, NeighbourTable similar, NeighbourTable boughtTogether, RankedList popular,
             RankedList trending, float[] popularity, IdDictionary segments, RankedList[] segmentPopular,
             RankedList[] segmentTrending, RankedList[] segmentPromotions, float[][] segmentLift,
-            UserHistories histories, List<ServingModel> extraModels) {
+            UserHistories histories, List<ServingModel> extraModels, int[][] categoryPopular) {
         this.info = info;
         this.catalogSize = catalogSize;
         this.similar = similar;
@@ -45,6 +46,7 @@ public final class ModelSet {
         this.segmentLift = segmentLift;
         this.histories = histories;
         this.extraModels = List.copyOf(extraModels);
+        this.categoryPopular = categoryPopular;
     }
 
     /** A set with no data: every list empty, every customer unknown. What a server on an empty store starts with. */
@@ -52,7 +54,7 @@ public final class ModelSet {
         Info info = new Info(version, Instant.now(), 0, "empty", "", 0, 0, 0, watermark, List.of());
         return new ModelSet(info, 0, NeighbourTable.EMPTY, NeighbourTable.EMPTY, RankedList.EMPTY,
                 RankedList.EMPTY, new float[0], IdDictionary.of(List.of()), new RankedList[0], new RankedList[0],
-                new RankedList[0], new float[0][], UserHistories.EMPTY, List.of());
+                new RankedList[0], new float[0][], UserHistories.EMPTY, List.of(), new int[0][]);
     }
 
     public Info info() {
@@ -113,6 +115,16 @@ public final class ModelSet {
     public float segmentLift(int segment, int rank) {
         return segmentLift[segment][rank];
     }
+
+    /**
+     * The most popular items of a leaf category (catalog category index) when the set was trained, best first;
+     * empty for a category the set did not know. Do not modify.
+     */
+    public int[] categoryPopular(int category) {
+        return category >= 0 && category < categoryPopular.length ? categoryPopular[category] : NONE;
+    }
+
+    private static final int[] NONE = new int[0];
 
     public UserHistories histories() {
         return histories;

@@ -172,7 +172,30 @@ public final class ModelSetBuilder {
         LOG.info("model set {} trained in {} ms: {} users, {} items, {} events, {} neighbours", info.label(),
                 millis, info.users(), info.items(), info.events(), similar.size());
         return new ModelSet(info, catalogSize, similar, together, popular, trending, popularity,
-                snap.userFeatures().segments(), segPopular, segTrending, segPromotions, segLift, histories, extras);
+                snap.userFeatures().segments(), segPopular, segTrending, segPromotions, segLift, histories, extras,
+                categoryPopular(catalog, catalogSize, popularity));
+    }
+
+    /** Per leaf category, its items known at training time by popularity (ties: catalog order), truncated. */
+    private int[][] categoryPopular(LiveCatalog catalog, int catalogSize, float[] popularity) {
+        LiveCatalog.View view = catalog.view();
+        int cats = catalog.categoryCount();
+        int[][] out = new int[cats][];
+        for (int c = 0; c < cats; c++) {
+            int[] members = view.itemsInCategory(c);
+            float[] score = new float[members.length];
+            for (int j = 0; j < members.length; j++) {
+                score[j] = members[j] < catalogSize ? popularity[members[j]] : Float.NEGATIVE_INFINITY;
+            }
+            int keep = Math.min(config.listLength(), members.length);
+            int[] best = keep == 0 ? new int[0] : dev.tailor.core.model.TopK.select(score, keep, null);
+            int[] items = new int[best.length];
+            for (int j = 0; j < best.length; j++) {
+                items[j] = members[best[j]];
+            }
+            out[c] = items;
+        }
+        return out;
     }
 
     private static RankedList[] filled(int n) {

@@ -25,4 +25,12 @@ public interface CandidateSource {
      *     item behind it), for some sources a position in their own list; -1 when none
      */
     String explain(RecommendationContext ctx, int item, int evidence);
+
+    /**
+     * Whether {@link #explain} depends only on the evidence, not on the item, so one explanation can serve every
+     * item with the same evidence in a list. False unless a source says otherwise.
+     */
+    default boolean itemIndependentReasons() {
+        return false;
+    }
 }

@@ -56,19 +56,24 @@ public final class MmrReranker implements Reranker {
         }
         float top = c.score(0);
         float norm = top > 0f ? 1f / top : 1f;
-        int[] taken = ctx.itemBuffer(pool);
+        // Attributes of the pool copied into flat arrays once: the inner loop runs k x pool times.
+        int[] attrs = ctx.itemBuffer(4 * pool);
         float[] maxSim = ctx.scoreBuffer();
+        LiveCatalog.View cat = ctx.catalog();
         for (int i = 0; i < pool; i++) {
-            taken[i] = 0;
+            int item = c.item(i);
+            attrs[4 * i] = 0;
+            attrs[4 * i + 1] = cat.category(item);
+            attrs[4 * i + 2] = cat.root(item);
+            attrs[4 * i + 3] = cat.brand(item);
             maxSim[i] = 0f;
         }
-        LiveCatalog.View cat = ctx.catalog();
         int picks = Math.min(k, pool);
         for (int step = 0; step < picks; step++) {
             int best = -1;
             float bestValue = Float.NEGATIVE_INFINITY;
             for (int i = 0; i < pool; i++) {
-                if (taken[i] != 0) {
+                if (attrs[4 * i] != 0) {
                     continue;
                 }
                 float v = lambda * c.score(i) * norm - (1f - lambda) * maxSim[i];
@@ -77,12 +82,16 @@ public final class MmrReranker implements Reranker {
                     best = i;
                 }
             }
-            taken[best] = 1;
+            attrs[4 * best] = 1;
             out.add(c.item(best), c.score(best), c.sourceIndex(best), c.evidence(best));
-            int picked = c.item(best);
+            int pc = attrs[4 * best + 1];
+            int pr = attrs[4 * best + 2];
+            int pb = attrs[4 * best + 3];
             for (int i = 0; i < pool; i++) {
-                if (taken[i] == 0) {
-                    float s = similarity(cat, picked, c.item(i));
+                if (attrs[4 * i] == 0) {
+                    float s = (pc >= 0 && pc == attrs[4 * i + 1] ? 0.6f : 0f)
+                            + (pr >= 0 && pr == attrs[4 * i + 2] ? 0.2f : 0f)
+                            + (pb >= 0 && pb == attrs[4 * i + 3] ? 0.2f : 0f);
                     if (s > maxSim[i]) {
                         maxSim[i] = s;
                     }

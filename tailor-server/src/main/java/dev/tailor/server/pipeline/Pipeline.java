@@ -34,13 +34,15 @@ public record Pipeline(List<Stage> sources, Ranker ranker, Reranker reranker) {
      * later lists of the same request (rows of one page do not repeat each other).
      */
     public RankedItems run(RecommendationContext ctx, List<Rule> rules, int k) {
+        // Checked before the work, not after: a list that is already computed is worth sending.
+        ctx.checkDeadline();
         Candidates c = ctx.candidates();
         c.reset(ctx.catalog().size());
+        ctx.k(k);
         for (Stage stage : sources) {
             int index = c.register(stage.source());
             stage.source().collect(ctx, c, index, Math.max(k, stage.limit() * k));
         }
-        ctx.checkDeadline();
         ranker.rank(ctx, c);
         String scene = ctx.scene();
         for (int r = 0; r < rules.size(); r++) {

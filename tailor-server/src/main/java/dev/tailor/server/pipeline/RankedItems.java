@@ -9,6 +9,8 @@ public final class RankedItems {
     private static final RankedItems EMPTY = new RankedItems(new int[0], new float[0], new String[0],
             new String[0]);
 
+    private static final int REASON_CACHE = 16;
+
     private final int[] items;
     private final float[] scores;
     private final String[] sources;
@@ -32,6 +34,11 @@ public final class RankedItems {
         float[] scores = new float[n];
         String[] sources = new String[n];
         String[] reasons = new String[n];
+        // Explanations repeat (one history item behind several candidates): build each distinct one once.
+        int[] seenSource = new int[REASON_CACHE];
+        int[] seenEvidence = new int[REASON_CACHE];
+        String[] seenReason = new String[REASON_CACHE];
+        int seen = 0;
         for (int i = 0; i < n; i++) {
             int item = s.item(i);
             items[i] = item;
@@ -42,7 +49,23 @@ public final class RankedItems {
             } else {
                 CandidateSource src = c.source(s.sourceIndex(i));
                 sources[i] = src.name();
-                reasons[i] = src.explain(ctx, item, s.evidence(i));
+                String reason = null;
+                if (src.itemIndependentReasons()) {
+                    for (int j = 0; j < seen && reason == null; j++) {
+                        if (seenSource[j] == s.sourceIndex(i) && seenEvidence[j] == s.evidence(i)) {
+                            reason = seenReason[j];
+                        }
+                    }
+                }
+                if (reason == null) {
+                    reason = src.explain(ctx, item, s.evidence(i));
+                    if (src.itemIndependentReasons() && seen < REASON_CACHE) {
+                        seenSource[seen] = s.sourceIndex(i);
+                        seenEvidence[seen] = s.evidence(i);
+                        seenReason[seen++] = reason;
+                    }
+                }
+                reasons[i] = reason;
             }
             ctx.exclude(item);
         }

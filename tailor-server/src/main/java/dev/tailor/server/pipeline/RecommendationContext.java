@@ -24,6 +24,7 @@ public final class RecommendationContext {
     private float diversity;
     private long deadlineNanos;
     private int anchor = -1;
+    private int k = 10;
     private int segment = -1;
     private String query;
     private int[] hitItems = new int[256];
@@ -41,6 +42,7 @@ public final class RecommendationContext {
     private int[] liveItems = new int[0];
     private byte[] liveTypes = new byte[0];
     private int[] itemBuffer = new int[256];
+    private int[] memberBuffer = new int[256];
     private float[] scoreBuffer = new float[256];
 
     /**
@@ -139,6 +141,15 @@ public final class RecommendationContext {
         }
     }
 
+    /** Items asked for in the list being built (set by the pipeline). */
+    public int k() {
+        return k;
+    }
+
+    public void k(int n) {
+        this.k = n;
+    }
+
     /** The segment a promotions request is for, or -1. */
     public int segment() {
         return segment;
@@ -226,6 +237,14 @@ public final class RecommendationContext {
             scoreBuffer = new float[n];
         }
         return itemBuffer;
+    }
+
+    /** A second scratch list, for category members (kept apart from {@link #itemBuffer}). */
+    public int[] memberBuffer(int n) {
+        if (memberBuffer.length < n) {
+            memberBuffer = new int[Math.max(n, memberBuffer.length * 2)];
+        }
+        return memberBuffer;
     }
 
     public float[] scoreBuffer() {

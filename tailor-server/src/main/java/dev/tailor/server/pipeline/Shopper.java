@@ -22,6 +22,7 @@ public final class Shopper {
     private int length;
     private int liveStart;
     private float[] affinity = new float[64];
+    private float[] brandAffinity = new float[64];
     private boolean affinityReady;
     private ModelSet models;
     private LiveCatalog.View catalog;
@@ -193,31 +194,56 @@ public final class Shopper {
         return category < affinity.length ? affinity[category] : 0f;
     }
 
+    /** Taste for a brand in [0, 1], computed like {@link #categoryAffinity}. */
+    public float brandAffinity(int brand) {
+        if (brand < 0) {
+            return 0f;
+        }
+        if (!affinityReady) {
+            computeAffinity();
+        }
+        return brand < brandAffinity.length ? brandAffinity[brand] : 0f;
+    }
+
     private void computeAffinity() {
         int cats = 0;
+        int brands = 0;
         for (int e = 0; e < length; e++) {
             cats = Math.max(cats, catalog.category(items[e]) + 1);
+            brands = Math.max(brands, catalog.brand(items[e]) + 1);
         }
         if (affinity.length < cats) {
             affinity = new float[Math.max(cats, affinity.length * 2)];
         }
+        if (brandAffinity.length < brands) {
+            brandAffinity = new float[Math.max(brands, brandAffinity.length * 2)];
+        }
         Arrays.fill(affinity, 0f);
+        Arrays.fill(brandAffinity, 0f);
         float w = 1f;
         float max = 0f;
+        float maxBrand = 0f;
         for (int e = length - 1; e >= 0; e--, w *= HistoryWeights.DECAY) {
+            float v = w * HistoryWeights.weight(types[e]);
             int c = catalog.category(items[e]);
             if (c >= 0) {
-                affinity[c] += w * HistoryWeights.weight(types[e]);
+                affinity[c] += v;
                 max = Math.max(max, affinity[c]);
+            }
+            int b = catalog.brand(items[e]);
+            if (b >= 0) {
+                brandAffinity[b] += v;
+                maxBrand = Math.max(maxBrand, brandAffinity[b]);
             }
             if (w < 1e-3f) {
                 break;
             }
         }
-        if (max > 0) {
-            for (int c = 0; c < cats; c++) {
-                affinity[c] /= max;
-            }
+        for (int c = 0; c < cats && max > 0; c++) {
+            affinity[c] /= max;
+        }
+        for (int b = 0; b < brands && maxBrand > 0; b++) {
+            brandAffinity[b] /= maxBrand;
         }
         affinityReady = true;
     }

@@ -55,6 +55,11 @@ final class AnchorNeighbours implements CandidateSource {
     }
 
     @Override
+    public boolean itemIndependentReasons() {
+        return true;
+    }
+
+    @Override
     public String explain(RecommendationContext ctx, int item, int evidence) {
         String anchor = ctx.title(evidence < 0 ? ctx.anchor() : evidence);
         return boughtTogether ? "Often bought together with " + anchor

@@ -10,17 +10,17 @@ import dev.tailor.server.pipeline.RecommendationContext;
 /**
  * Items like the page's item by attributes alone: same leaf category, then same brand and a close price
  * (|log price ratio| small), popularity breaking ties. It needs no behaviour, so an item listed a second ago
- * has similar items, and is a neighbour of others, at once. Scans the anchor's category (at most
- * {@value #MAX_SCAN} items).
+ * has similar items, and is a neighbour of others, at once. Compares against the category's
+ * {@value #MAX_POPULAR} most popular items and everything listed since the models ({@link CategoryMembers}).
  */
 final class ContentSimilar implements CandidateSource {
-    static final int MAX_SCAN = 20_000;
+    static final int MAX_POPULAR = 1_000;
 
     private final float weight;
     private final boolean fillOnly;
 
     /**
-     * @param fillOnly add candidates only when the other sources found fewer than the limit
+     * @param fillOnly add candidates only when the other sources found fewer than twice the items asked for
      */
     ContentSimilar(float weight, boolean fillOnly) {
         this.weight = weight;
@@ -39,11 +39,9 @@ final class ContentSimilar implements CandidateSource {
         if (b >= 0 && b == cat.brand(other)) {
             s += 0.25f;
         }
-        float pa = cat.price(anchor);
-        float po = cat.price(other);
-        if (pa > 0f && po > 0f) {
-            double r = Math.abs(Math.log(po / pa));
-            s += (float) (0.2 * Math.max(0, 1 - r));
+        float r = Math.abs(cat.logPrice(other) - cat.logPrice(anchor));
+        if (r < 1f) {
+            s += 0.2f * (1f - r);
         }
         return s + 0.05f * popularityShare;
     }
@@ -51,9 +49,9 @@ final class ContentSimilar implements CandidateSource {
     /** Adds {@code weight x similarity} for the anchor's content neighbours to the accumulator. */
     void accumulate(RecommendationContext ctx, int anchor, float w, Accumulator acc) {
         LiveCatalog.View cat = ctx.catalog();
-        int[] members = cat.itemsInCategory(cat.category(anchor));
+        int n = CategoryMembers.collect(ctx, cat.category(anchor), MAX_POPULAR);
+        int[] members = ctx.memberBuffer(n);
         float maxPop = Math.max(1f, ctx.models().popular().maxScore());
-        int n = Math.min(members.length, MAX_SCAN);
         for (int j = 0; j < n; j++) {
             int other = members[j];
             if (other != anchor) {
@@ -66,7 +64,7 @@ final class ContentSimilar implements CandidateSource {
     @Override
     public void collect(RecommendationContext ctx, Candidates out, int source, int limit) {
         int anchor = ctx.anchor();
-        if (anchor < 0 || ctx.catalog().category(anchor) < 0 || (fillOnly && out.size() >= limit)) {
+        if (anchor < 0 || ctx.catalog().category(anchor) < 0 || (fillOnly && out.size() >= 2 * ctx.k())) {
             return;
         }
         ctx.accumulator().reset(ctx.catalog().size());
@@ -85,9 +83,7 @@ final class ContentSimilar implements CandidateSource {
         if (b >= 0 && b == cat.brand(item)) {
             sb.append(", same brand");
         }
-        float pa = cat.price(evidence);
-        float pi = cat.price(item);
-        if (pa > 0f && pi > 0f && Math.abs(Math.log(pi / pa)) < 0.25) {
+        if (Math.abs(cat.logPrice(item) - cat.logPrice(evidence)) < 0.25f) {
             sb.append(", similar price");
         }
         return sb.toString();

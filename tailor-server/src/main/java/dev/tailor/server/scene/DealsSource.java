@@ -16,7 +16,6 @@ import dev.tailor.server.pipeline.Shopper;
  */
 final class DealsSource implements CandidateSource {
     private static final int TOP_CATEGORIES = 4;
-    private static final int SCAN_PER_CATEGORY = 5_000;
 
     private final float weight;
 
@@ -43,8 +42,9 @@ final class DealsSource implements CandidateSource {
         for (int j = 0; j < top.length && top[j] >= 0 && added < limit; j++) {
             int c = top[j];
             float affinity = s.categoryAffinity(c);
-            int[] members = cat.itemsInCategory(c);
-            for (int k = 0; k < members.length && k < SCAN_PER_CATEGORY; k++) {
+            int count = CategoryMembers.collect(ctx, c, ContentSimilar.MAX_POPULAR);
+            int[] members = ctx.memberBuffer(count);
+            for (int k = 0; k < count && added < limit; k++) {
                 int item = members[k];
                 if (cat.deal(item) && ctx.admissible(item)) {
                     float pop = Math.min(1f, m.popularity(item) / maxPop);
@@ -105,6 +105,11 @@ final class DealsSource implements CandidateSource {
         int[] copy = new int[TOP_CATEGORIES];
         System.arraycopy(top, 0, copy, 0, TOP_CATEGORIES);
         return copy;
+    }
+
+    @Override
+    public boolean itemIndependentReasons() {
+        return true;
     }
 
     @Override

@@ -63,6 +63,11 @@ final class HistoryNeighbours implements CandidateSource {
     }
 
     @Override
+    public boolean itemIndependentReasons() {
+        return true;
+    }
+
+    @Override
     public String explain(RecommendationContext ctx, int item, int evidence) {
         if (evidence < 0) {
             return "Picked for you";

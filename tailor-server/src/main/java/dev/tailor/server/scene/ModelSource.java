@@ -70,6 +70,11 @@ final class ModelSource implements CandidateSource {
     }
 
     @Override
+    public boolean itemIndependentReasons() {
+        return true;
+    }
+
+    @Override
     public String explain(RecommendationContext ctx, int item, int evidence) {
         return "Picked for you by the " + label + " model";
     }

@@ -9,18 +9,22 @@ import dev.tailor.server.pipeline.Shopper;
 
 /**
  * Re-ranks candidates that came from elsewhere (text retrieval) by the customer's taste:
- * {@code (score + neighbourWeight x knn) x (1 + affinityWeight x categoryAffinity)}, where knn is the
- * candidate's history-neighbour score divided by the best candidate's. Anonymous visitors keep the plain order.
+ * {@code score x (1 + categoryWeight x categoryAffinity + brandWeight x brandAffinity) + neighbourWeight x knn},
+ * where knn is the candidate's history-neighbour score divided by the best candidate's and the affinities are
+ * the customer's recency-weighted shares of the item's leaf category and brand in [0, 1] (shoppers are
+ * brand-loyal within a category, so brand weighs more). Customers without history keep the text order.
  */
 final class PersonalRanker implements Ranker {
     private final HistoryNeighbours neighbours;
     private final float neighbourWeight;
-    private final float affinityWeight;
+    private final float categoryWeight;
+    private final float brandWeight;
 
-    PersonalRanker(HistoryNeighbours neighbours, float neighbourWeight, float affinityWeight) {
+    PersonalRanker(HistoryNeighbours neighbours, float neighbourWeight, float categoryWeight, float brandWeight) {
         this.neighbours = neighbours;
         this.neighbourWeight = neighbourWeight;
-        this.affinityWeight = affinityWeight;
+        this.categoryWeight = categoryWeight;
+        this.brandWeight = brandWeight;
     }
 
     @Override
@@ -43,8 +47,9 @@ final class PersonalRanker implements Ranker {
         for (int i = 0; i < c.size(); i++) {
             int item = c.item(i);
             float knn = max > 0f ? acc.value(item) / max : 0f;
-            float affinity = s.categoryAffinity(ctx.catalog().category(item));
-            c.setScore(i, (c.score(i) + neighbourWeight * knn) * (1f + affinityWeight * affinity));
+            float taste = 1f + categoryWeight * s.categoryAffinity(ctx.catalog().category(item))
+                    + brandWeight * s.brandAffinity(ctx.catalog().brand(item));
+            c.setScore(i, c.score(i) * taste + neighbourWeight * knn);
         }
     }
 }

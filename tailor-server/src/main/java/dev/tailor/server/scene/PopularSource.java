@@ -67,6 +67,11 @@ final class PopularSource implements CandidateSource {
     }
 
     @Override
+    public boolean itemIndependentReasons() {
+        return true;
+    }
+
+    @Override
     public String explain(RecommendationContext ctx, int item, int evidence) {
         if (evidence >= 0) {
             String seg = ctx.segmentName(evidence);

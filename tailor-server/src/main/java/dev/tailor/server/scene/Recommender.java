@@ -109,7 +109,7 @@ public final class Recommender {
                 new Pipeline.Stage(new RelatedPurchases(0.7f, contentFill), 4)), new AffinityRanker(0.1f), mmr,
                 extensions);
         searchPipeline = pipeline(Scenes.SEARCH, List.of(new Pipeline.Stage(new SearchHits(), 1_000)),
-                new PersonalRanker(history, 0.5f, 0.5f), mmr, extensions);
+                new PersonalRanker(history, 0.3f, 0.3f, 0.7f), mmr, extensions);
         promotions = pipeline(Scenes.PROMOTIONS, List.of(new Pipeline.Stage(new PromotionSource(), 4)),
                 new AffinityRanker(0f), mmr, extensions);
     }
@@ -160,7 +160,6 @@ public final class Recommender {
                         becauseItems, served, servedItems);
                 ctx.anchor(-1);
             }
-            ctx.checkDeadline();
             RankedItems trendingItems = trending.run(ctx, r, q.k());
             String trendTitle = s.segmentCount() > 0 ? "Trending for " + ctx.segmentName(s.segment(0))
                     : "Trending now";
@@ -349,17 +348,28 @@ public final class Recommender {
         w.endObject();
     }
 
+    private static final byte[] ITEMS = JsonWriter.key("items");
+    private static final byte[] TITLE = JsonWriter.key("title");
+    private static final byte[] SCORE = JsonWriter.key("score");
+    private static final byte[] SOURCE = JsonWriter.key("source");
+    private static final byte[] REASON = JsonWriter.key("reason");
+
     private static void items(JsonWriter w, RecommendationContext ctx, RankedItems items, List<String> served) {
         LiveCatalog.View cat = ctx.catalog();
-        w.name("items").beginArray();
+        String lang = ctx.lang();
+        w.name(ITEMS).beginArray();
         for (int i = 0; i < items.size(); i++) {
             int item = items.item(i);
             w.beginObject();
             w.rawMembers(cat.json(item));
-            w.name("title").value(ctx.title(item));
-            w.name("score").score(items.score(i));
-            w.name("source").value(items.source(i));
-            w.name("reason").value(items.reason(i));
+            if (cat.primaryTitle(item, lang)) {
+                w.rawMembers(cat.titleJson(item));
+            } else {
+                w.name(TITLE).value(cat.title(item, lang));
+            }
+            w.name(SCORE).score(items.score(i));
+            w.name(SOURCE).value(items.source(i));
+            w.name(REASON).value(items.reason(i));
             w.endObject();
             served.add(items.source(i));
         }

@@ -31,7 +31,7 @@ final class RelatedPurchases implements CandidateSource {
     @Override
     public void collect(RecommendationContext ctx, Candidates out, int source, int limit) {
         int anchor = ctx.anchor();
-        if (anchor < 0 || out.size() >= limit) {
+        if (anchor < 0 || out.size() >= 2 * ctx.k()) {
             return;
         }
         NeighbourTable similar = ctx.models().similar();
@@ -59,15 +59,16 @@ final class RelatedPurchases implements CandidateSource {
                 acc.add(bought.item(p), proxyWeight[j] * bought.similarity(p), proxy);
             }
         }
-        acc.drainTo(ctx, out, source, limit - out.size(), weight);
+        acc.drainTo(ctx, out, source, limit, weight);
     }
 
     /** The best content neighbours that have purchase neighbours of their own. */
     private static int pickProxies(RecommendationContext ctx, Accumulator acc, NeighbourTable bought, int[] proxies,
             float[] proxyWeight) {
         int n = 0;
-        int[] members = ctx.catalog().itemsInCategory(ctx.catalog().category(ctx.anchor()));
-        for (int j = 0; j < members.length && j < ContentSimilar.MAX_SCAN; j++) {
+        int count = CategoryMembers.collect(ctx, ctx.catalog().category(ctx.anchor()), ContentSimilar.MAX_POPULAR);
+        int[] members = ctx.memberBuffer(count);
+        for (int j = 0; j < count; j++) {
             int m = members[j];
             float v = acc.value(m);
             if (v <= 0f || bought.count(m) == 0) {
@@ -90,6 +91,11 @@ final class RelatedPurchases implements CandidateSource {
             }
         }
         return n;
+    }
+
+    @Override
+    public boolean itemIndependentReasons() {
+        return true;
     }
 
     @Override

@@ -32,6 +32,10 @@ final class SearchHits implements CandidateSource {
     @Override
     public String explain(RecommendationContext ctx, int item, int evidence) {
         String base = "Matches \u201c" + ctx.query() + "\u201d";
+        int b = ctx.catalog().brand(item);
+        if (ctx.shopper().brandAffinity(b) >= 0.5f) {
+            return base + ", from " + ctx.names().brandName(b) + ", a brand you like";
+        }
         int c = ctx.catalog().category(item);
         if (ctx.shopper().categoryAffinity(c) >= 0.5f) {
             String path = ctx.names().categoryName(c);

@@ -77,7 +77,14 @@ public final class ModelHolder implements Supplier<ModelSet>, AutoCloseable {
         if (!running.compareAndSet(false, true)) {
             throw new TrainingRunningException(status.get());
         }
-        return train();
+        return train(begin());
+    }
+
+    /** Marks a training as running (before any thread is started, so the answer to the caller already says so). */
+    private long begin() {
+        long version = versions.incrementAndGet();
+        status.set(TrainingStatus.running(version, Instant.now()));
+        return version;
     }
 
     /**
@@ -90,15 +97,18 @@ public final class ModelHolder implements Supplier<ModelSet>, AutoCloseable {
             return Optional.empty();
         }
         CompletableFuture<ModelSet> f = new CompletableFuture<>();
+        long version = begin();
         try {
             trainer.execute(() -> {
                 try {
-                    f.complete(train());
+                    f.complete(train(version));
                 } catch (RuntimeException | Error e) {
                     f.completeExceptionally(e);
                 }
             });
         } catch (RuntimeException e) {
+            Instant now = Instant.now();
+            status.set(TrainingStatus.failed(version, now, now, "could not start: " + e.getMessage()));
             running.set(false);
             throw e;
         }
@@ -111,10 +121,8 @@ public final class ModelHolder implements Supplier<ModelSet>, AutoCloseable {
         scheduler.scheduleWithFixedDelay(() -> trainAsync(), ms, ms, TimeUnit.MILLISECONDS);
     }
 
-    private ModelSet train() {
-        long version = versions.incrementAndGet();
-        Instant started = Instant.now();
-        status.set(TrainingStatus.running(version, started));
+    private ModelSet train(long version) {
+        Instant started = status.get().startedAt().orElseGet(Instant::now);
         try {
             long watermark = events.sequence();
             ModelSet next = builder.build(store, catalog, version, watermark);
