@@ -53,9 +53,12 @@ public final class SceneBench {
         for (int i = 0; i < 2_000; i++) {
             call.accept(i);
         }
-        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long self = Thread.currentThread().getId();
         long t0 = System.nanoTime();
         long cpu0 = threads.getCurrentThreadCpuTime();
+        long bytes0 = threads.getThreadAllocatedBytes(self);
         long end = t0 + seconds * 1_000_000_000L;
         int n = 0;
         while (System.nanoTime() < end) {
@@ -65,8 +68,9 @@ public final class SceneBench {
         }
         double us = (System.nanoTime() - t0) / 1e3 / n;
         double cpuUs = (threads.getCurrentThreadCpuTime() - cpu0) / 1e3 / n;
+        double kb = (threads.getThreadAllocatedBytes(self) - bytes0) / 1024.0 / n;
         // On a shared machine wall time includes waiting for a core; thread CPU time is the request's own cost.
-        System.out.printf(Locale.ROOT, "%-16s %8.1f us CPU/request %8.1f us wall/request (%,d requests, one "
-                + "thread)%n", scene, cpuUs, us, n);
+        System.out.printf(Locale.ROOT, "%-16s %8.1f us CPU/request %8.1f us wall/request %8.1f KB allocated/request"
+                + " (%,d requests, one thread)%n", scene, cpuUs, us, kb, n);
     }
 }

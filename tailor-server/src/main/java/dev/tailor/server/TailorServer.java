@@ -164,7 +164,9 @@ public final class TailorServer implements AutoCloseable {
         started = true;
         long t0 = System.nanoTime();
         loadCatalog();
-        LOG.info("catalog of {} items loaded and indexed in {} ms", catalog.size(),
+        // Opening the first searcher flushes the whole freshly built index: do it now, not in the first search.
+        int indexed = search.size();
+        LOG.info("catalog of {} items loaded and {} indexed in {} ms", catalog.size(), indexed,
                 (System.nanoTime() - t0) / 1_000_000);
         models.trainNow();
         config.retrainEvery().ifPresent(models::schedule);

@@ -8,6 +8,8 @@ import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.cjk.CJKAnalyzer;
@@ -61,6 +63,13 @@ public final class SearchIndex implements AutoCloseable {
     private final QueryBuilder zh;
     private final QueryBuilder cjk;
     private final QueryBuilder en;
+    /**
+     * Analyzed queries by text. Shoppers repeat a small set of queries (a Zipf head), and Chinese segmentation
+     * is the costliest part of a short query; Lucene queries are immutable, so sharing them is safe. Cleared
+     * whole when full: simpler than LRU and the head refills at once.
+     */
+    private final Map<String, Optional<Query>> queries = new ConcurrentHashMap<>();
+    static final int QUERY_CACHE = 10_000;
 
     public SearchIndex() {
         Analyzer smart = new SmartChineseAnalyzer();
@@ -151,8 +160,21 @@ public final class SearchIndex implements AutoCloseable {
         return false;
     }
 
-    /** The query a text turns into: per-field analyzed clauses, summed. Empty when no clause has a term. */
-    Query query(String text) {
+    /** The cached query of a text (see {@link #analyze}). */
+    Optional<Query> query(String text) {
+        Optional<Query> q = queries.get(text);
+        if (q == null) {
+            if (queries.size() >= QUERY_CACHE) {
+                queries.clear();
+            }
+            q = Optional.ofNullable(analyze(text));
+            queries.put(text, q);
+        }
+        return q;
+    }
+
+    /** The query a text turns into: per-field analyzed clauses, summed; null when no clause has a term. */
+    Query analyze(String text) {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         int clauses = 0;
         clauses += add(b, zh.createBooleanQuery(ZH, text), 1.0f);
@@ -179,10 +201,11 @@ public final class SearchIndex implements AutoCloseable {
      * @return how many were written (at most the arrays' length)
      */
     public int search(String text, int[] items, float[] scores) {
-        Query q = query(text);
-        if (q == null || items.length == 0) {
+        Optional<Query> analyzed = query(text);
+        if (analyzed.isEmpty() || items.length == 0) {
             return 0;
         }
+        Query q = analyzed.get();
         try {
             if (dirty.getAndSet(false)) {
                 searchers.maybeRefreshBlocking();
