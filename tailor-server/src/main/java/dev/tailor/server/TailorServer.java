@@ -206,8 +206,13 @@ public final class TailorServer implements AutoCloseable {
      * period, then stops the listener and background training. Idempotent.
      */
     public synchronized void stop() {
-        if (stopped || !started) {
+        if (stopped) {
+            return;
+        }
+        if (!started) {
             stopped = true;
+            models.close();
+            search.close();
             return;
         }
         stopped = true;

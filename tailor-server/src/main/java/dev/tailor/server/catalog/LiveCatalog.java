@@ -6,7 +6,6 @@ import dev.tailor.core.domain.Item;
 import dev.tailor.server.json.JsonWriter;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -390,11 +389,5 @@ public final class LiveCatalog {
         int size() {
             return size;
         }
-    }
-
-    /** For tests and reports: all items in catalog order. */
-    public List<Item> items() {
-        View v = view;
-        return Arrays.asList(Arrays.copyOf(v.columns.items, v.size));
     }
 }

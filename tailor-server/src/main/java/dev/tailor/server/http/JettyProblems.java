@@ -2,7 +2,6 @@
 package dev.tailor.server.http;
 
 import java.nio.ByteBuffer;
-import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
@@ -35,12 +34,5 @@ final class JettyProblems extends ErrorHandler {
         // Jetty drops the connection after rejecting a malformed request; saying so keeps clients from reusing it.
         response.getHeaders().put(HttpHeader.CONNECTION, "close");
         response.write(true, ByteBuffer.wrap(body(code, message)), callback);
-    }
-
-    @Override
-    public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
-        fields.put(HttpHeader.CONTENT_TYPE, Problems.CONTENT_TYPE);
-        fields.put(HttpHeader.CONNECTION, "close");
-        return ByteBuffer.wrap(body(status, reason));
     }
 }

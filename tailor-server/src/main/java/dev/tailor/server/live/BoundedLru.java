@@ -18,7 +18,7 @@ final class BoundedLru<V> {
     private final Shard<V>[] shards;
     private final int mask;
 
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"})
     BoundedLru(int capacity) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be >= 1, was " + capacity);

@@ -24,10 +24,9 @@ public final class CustomerDirectory {
     }
 
     /**
-     * The customer's segments when the customer is known.
+     * Whether the customer is known, and where their segments come from.
      *
-     * @return empty when nobody knows the id; a present empty list means "known, no live profile: use the
-     *     models' segments" only when {@code fromModels} is true
+     * @return empty when nobody knows the id
      */
     public Optional<Known> find(String id, ModelSet models) {
         Optional<LiveCustomers.Profile> p = live.find(id);
