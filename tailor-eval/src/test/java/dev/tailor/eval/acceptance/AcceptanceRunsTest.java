@@ -61,15 +61,20 @@ class AcceptanceRunsTest {
 
     private static ExperimentResult run(Snapshot data, String protocol, List<UserGrouping> groups) {
         long t0 = System.nanoTime();
+        long cpu0 = processCpuNanos();
         Protocols p = Protocols.of(protocol, 42);
         Split split = p.split().apply(data);
         EvalConfig config = p.config().withGroupings(groups);
         List<ModelSpec> models = Algorithms.standard().trainers(MODELS).stream().map(ModelSpec::of).toList();
         ExperimentResult r = Experiment.run(split, p.split().filters(), models, config, ProgressListener.NONE);
         long ms = (System.nanoTime() - t0) / 1_000_000;
+        long cpuMs = (processCpuNanos() - cpu0) / 1_000_000;
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "%n== %s, protocol %s: %d test users, %d ms total (incl. load+split %d ms)%n",
-                data.name(), protocol, r.data().userCount(), r.wallMillis(), ms));
+        sb.append(String.format(Locale.ROOT, "%n== %s, protocol %s: %d test users; experiment %d ms wall; split +"
+                + " experiment %d ms wall, %d ms process CPU on %d processors, load average %.1f%n", data.name(),
+                protocol, r.data().userCount(), r.wallMillis(), ms, cpuMs,
+                Runtime.getRuntime().availableProcessors(),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
         for (ModelResult m : r.models()) {
             sb.append(String.format(Locale.ROOT, "   %s: train %d ms, eval %d ms%n", m.label(), m.trainMillis(),
                     m.evalMillis()));
@@ -77,6 +82,11 @@ class AcceptanceRunsTest {
         sb.append(ConsoleTable.render(r));
         System.out.println(sb);
         return r;
+    }
+
+    private static long processCpuNanos() {
+        var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
     }
 
     private static void assertItemKnnBeatsPopularity(ExperimentResult r, int k) {
