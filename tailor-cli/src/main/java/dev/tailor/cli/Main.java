@@ -61,6 +61,7 @@ public final class Main implements Runnable {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler(Main::handleFailure);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        ImportCommand.describeDatasets(cl.getSubcommands().get("import").getCommandSpec());
         return cl;
     }
 
