@@ -42,6 +42,7 @@ import picocli.CommandLine.Spec;
             SampleShopCommand.class,
             ImportCommand.class,
             StatsCommand.class,
+            dev.tailor.cli.evaluate.EvaluateCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @Spec
