@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "demo",
         mixinStandardHelpOptions = true,
+        header = "Generate the sample shop and take a guided tour.",
         description = {
             "Generate the sample shop into a fresh embedded store (./tailor-data/demo), then show what is in it:",
             "store statistics, the training snapshot, and a few customers of different segments with their",

@@ -35,6 +35,7 @@ import picocli.CommandLine.Spec;
 /** {@code tailor evaluate}: train models on a split, score the test users, write and print the comparison. */
 @Command(name = "evaluate",
         mixinStandardHelpOptions = true,
+        header = "Train and compare models on held-out behaviour.",
         sortOptions = false,
         description = {"Train models on a split of a dataset, evaluate them on held-out behaviour with full-ranking",
             "metrics, compare them with paired significance tests and write a report folder."},
