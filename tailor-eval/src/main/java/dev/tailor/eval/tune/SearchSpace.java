@@ -7,6 +7,8 @@ import dev.tailor.algorithms.registry.Algorithms;
 import dev.tailor.algorithms.registry.TrainerSpec;
 import dev.tailor.core.error.Problem;
 import dev.tailor.core.error.ValidationException;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -41,6 +43,7 @@ import java.util.SplittableRandom;
 public record SearchSpace(String algorithm, Map<String, String> fixed, List<Param> searched,
         boolean includeDefaults) {
     private static final String SOURCE = "space";
+    private static final MathContext SIGNIFICANT = new MathContext(4);
 
     public SearchSpace {
         Objects.requireNonNull(algorithm, "algorithm");
@@ -142,11 +145,20 @@ public record SearchSpace(String algorithm, Map<String, String> fixed, List<Para
         for (int attempt = 0; out.size() < n && attempt < 50 * n; attempt++) {
             Map<String, String> drawn = new LinkedHashMap<>();
             for (Param p : searched) {
-                drawn.put(p.name(), p.sample(r));
+                drawn.put(p.name(), p.kind() == Param.Kind.REAL ? round(p, p.sample(r)) : p.sample(r));
             }
             out.add(spec(drawn));
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * A drawn real to 4 significant digits, kept inside its range: 16-digit values make specs unreadable, and no
+     * parameter is sensitive beyond the fourth digit.
+     */
+    private static String round(Param p, String drawn) {
+        double v = new BigDecimal(drawn).round(SIGNIFICANT).doubleValue();
+        return Param.formatReal(Math.max(p.low(), Math.min(p.high(), v)));
     }
 
     /** {@code item-knn:k=50,sim=cosine}: fixed and drawn values together, fixed ones first. */
