@@ -104,8 +104,8 @@ public record SearchSpace(String algorithm, Map<String, String> fixed, List<Para
                 problems.add(problem(name, "unknown parameter of " + info.name() + "; searchable parameters are "
                         + String.join(", ", info.searchSpace().stream().map(Param::name).toList())));
             } else if (!p.tunable()) {
-                problems.add(problem(name, "cannot be searched: it does not change what " + info.name()
-                        + " learns; set it in the model spec instead"));
+                problems.add(problem(name, "cannot be searched (thread counts, seeds and event-weight presets are"
+                        + " chosen, not tuned); set it in the model spec instead"));
             } else if (fixed.containsKey(name)) {
                 problems.add(problem(name, "is fixed by the model spec '" + model.trim() + "' and cannot also be"
                         + " searched"));
