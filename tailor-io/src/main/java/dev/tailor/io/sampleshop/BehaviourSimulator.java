@@ -112,7 +112,7 @@ final class BehaviourSimulator {
         random = ShopRandom.forEntity(config.seed(), Kinds.BEHAVIOUR, customer.index());
         double[] segmentTaste = segment.leafTaste();
         for (int l = 0; l < leaves; l++) {
-            double personal = Math.exp(PERSONAL_TASTE_SIGMA * random.nextGaussian());
+            double personal = StrictMath.exp(PERSONAL_TASTE_SIGMA * random.nextGaussian());
             taste[l] = catalog.leafSize(l) == 0 ? 0 : segmentTaste[l] * personal;
         }
         Arrays.fill(favourite, -1);
@@ -408,7 +408,7 @@ final class BehaviourSimulator {
             }
             fallback = item;
             double ratio = median / catalog.price(item);
-            if (ratio >= 1 || random.chance(Math.pow(ratio, profile.priceSensitivity()))) {
+            if (ratio >= 1 || random.chance(StrictMath.pow(ratio, profile.priceSensitivity()))) {
                 return item;
             }
         }
