@@ -167,6 +167,28 @@ class SampleShopGeneratorTest {
     }
 
     @Test
+    void writerFailuresPropagateAndStopTheWorkers() throws InterruptedException {
+        CollectingWriter failing = new CollectingWriter() {
+            @Override
+            public int appendEvents(List<Event> batch) {
+                throw new IllegalStateException("disk full");
+            }
+        };
+        assertThatThrownBy(() -> new SampleShopGenerator(SMALL).withThreads(3).withBatchSize(10).writeTo(failing))
+                .isInstanceOf(IllegalStateException.class).hasMessage("disk full");
+        assertThat(failing.customers).hasSize(400);
+        for (int k = 0; k < 100 && workersAlive(); k++) {
+            Thread.sleep(20);
+        }
+        assertThat(workersAlive()).isFalse();
+    }
+
+    private static boolean workersAlive() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(t -> t.getName().startsWith("sample-shop-") && t.isAlive());
+    }
+
+    @Test
     void rejectsBadExecutionSettings() {
         SampleShopGenerator g = new SampleShopGenerator(SMALL);
         assertThatThrownBy(() -> g.withThreads(0)).isInstanceOf(ValidationException.class).hasMessageContaining("threads");
