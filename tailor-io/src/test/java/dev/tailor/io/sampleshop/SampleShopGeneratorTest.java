@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tailor.core.data.Snapshot;
+import dev.tailor.core.data.SnapshotBuilder;
 import dev.tailor.core.domain.Event;
 import dev.tailor.core.domain.EventType;
 import dev.tailor.core.domain.Item;
@@ -117,6 +119,21 @@ class SampleShopGeneratorTest {
         assertThat(w.items.stream().map(Item::id).distinct().count()).isEqualTo(300);
         assertThat(w.items.get(0).id()).isEqualTo("i000000");
         assertThat(w.customers.get(399).id()).isEqualTo("u0000399");
+    }
+
+    /** The core's in-memory snapshot is a StoreWriter too: the shop feeds training without a database. */
+    @Test
+    void fillsASnapshotDirectly() {
+        SnapshotBuilder builder = new SnapshotBuilder("sample-shop");
+        GenerationSummary s = new SampleShopGenerator(SMALL).writeTo(builder);
+        Snapshot snapshot = builder.build();
+        assertThat(snapshot.numItems()).isEqualTo(300);
+        assertThat(snapshot.numUsers()).isEqualTo(400);
+        // Search events name no item and carry no user-item signal; the snapshot keeps everything else.
+        assertThat((long) snapshot.interactions().size())
+                .isEqualTo(s.events() - s.eventsByType().get(EventType.SEARCH));
+        assertThat(snapshot.userFeatures().segments().size()).isEqualTo(Segments.ALL.size());
+        assertThat(snapshot.itemFeatures().categories().size()).isGreaterThan(Taxonomy.LEAVES.size());
     }
 
     @Test
