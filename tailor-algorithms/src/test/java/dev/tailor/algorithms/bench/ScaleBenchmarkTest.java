@@ -32,13 +32,19 @@ class ScaleBenchmarkTest {
         Snapshot s = SyntheticShop.generate(1, users, items, events, 500);
         long genMs = (System.nanoTime() - t0) / 1_000_000;
         CsrMatrix m = s.matrix(EventWeights.DEFAULT);
+        // The work of item-kNN is the sum over users of (items per user)^2, that of user-kNN the sum over items
+        // of (users per item)^2: printed so that timings can be scaled to other data.
         long sumSquares = 0;
         for (int u = 0; u < m.rows(); u++) {
             sumSquares += (long) m.rowLength(u) * m.rowLength(u);
         }
+        long itemSquares = 0;
+        for (int c : m.columnCounts()) {
+            itemSquares += (long) c * c;
+        }
         System.out.printf("%n== %s: %d users, %d items, %d events, %d distinct pairs, sum of squared user "
-                + "lengths %,d; generated in %d ms; %d processors, max heap %d MB%n", s.name(), s.numUsers(),
-                s.numItems(), s.interactions().size(), m.nnz(), sumSquares, genMs,
+                + "lengths %,d, of squared item lengths %,d; generated in %d ms; %d processors, max heap %d MB%n",
+                s.name(), s.numUsers(), s.numItems(), s.interactions().size(), m.nnz(), sumSquares, itemSquares, genMs,
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
         String models = System.getProperty("tailor.scale.models",
                 "pop trending item-knn:k=100,threads=1 item-knn:k=100,threads=2");
