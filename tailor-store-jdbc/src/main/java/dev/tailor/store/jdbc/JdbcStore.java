@@ -208,8 +208,9 @@ final class JdbcStore implements Store {
                     events += n;
                 }
             }
-            // GROUP BY in a subquery rather than COUNT(DISTINCT): H2 then streams groups in events_key order
-            // instead of building a hash set of every value, and PostgreSQL can use a hash aggregate.
+            // GROUP BY subqueries rather than COUNT(DISTINCT ...): on H2, grouping by a prefix of events_key
+            // streams in index order ("group sorted") with constant memory, where COUNT(DISTINCT) keeps every
+            // value in a heap set; PostgreSQL hash-aggregates either form and spills to disk when needed.
             long users = single(c, "SELECT COUNT(*) FROM (SELECT user_id FROM events GROUP BY user_id) u");
             long activeItems = single(c, "SELECT COUNT(*) FROM (SELECT item_id FROM events WHERE item_id <> '' "
                     + "GROUP BY item_id) i");
