@@ -57,7 +57,8 @@ public final class JdbcStores {
             pool.close();
             throw e;
         }
-        return new JdbcStore(pool, Dialect.of(parsed.vendor()), parsed.description());
+        return new JdbcStore(pool, Dialect.of(parsed.vendor()), parsed.description(),
+                parsed.h2Directory().isPresent());
     }
 
     private static void createDirectory(StoreSpec spec, Path dir) {

@@ -7,8 +7,16 @@ import dev.tailor.core.domain.Item;
 import dev.tailor.core.store.Store;
 import dev.tailor.core.store.StoreStats;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +30,44 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class StoreBench {
     private StoreBench() {
+    }
+
+    /**
+     * CPU time of the embedded server: its postmaster and every child process (backends, WAL writer,
+     * checkpointer), read from /proc. Linux only; the postmaster is found as the parent of a fresh backend.
+     */
+    private static double postgresCpuSeconds(String url) throws Exception {
+        long postmaster;
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
+            rs.next();
+            postmaster = Long.parseLong(procStat(rs.getLong(1))[3]);
+        }
+        long ticks = 0;
+        try (DirectoryStream<Path> procs = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+            for (Path p : procs) {
+                long pid = Long.parseLong(p.getFileName().toString());
+                String[] f;
+                try {
+                    f = procStat(pid);
+                } catch (IOException gone) {
+                    continue;
+                }
+                if (pid == postmaster || Long.parseLong(f[3]) == postmaster) {
+                    ticks += Long.parseLong(f[13]) + Long.parseLong(f[14]);
+                }
+            }
+        }
+        return ticks / 100.0;
+    }
+
+    /** Fields of /proc/PID/stat from "state" on, so that index 3 is ppid, 13 utime, 14 stime (man proc, -1). */
+    private static String[] procStat(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        String[] rest = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        String[] f = new String[rest.length + 2];
+        System.arraycopy(rest, 0, f, 2, rest.length);
+        return f;
     }
 
     /** CPU time of this JVM, all threads: on a shared machine it says more than the wall clock. */
@@ -46,6 +92,7 @@ public final class StoreBench {
             SplittableRandom random = new SplittableRandom(42);
             long importStart = System.nanoTime();
             long importCpu = cpuNanos();
+            double serverCpu = pg == null ? 0 : postgresCpuSeconds(spec);
             long added = store.write(w -> {
                 List<Item> items = new ArrayList<>();
                 for (int i = 0; i < 20_000; i++) {
@@ -83,6 +130,11 @@ public final class StoreBench {
             System.out.printf("import+commit: %,d new events in %.1f s = %,.0f events/s; this JVM used %.1f CPU-s"
                     + " (load average %.1f)%n", added, seconds, n / seconds, cpu,
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            if (pg != null) {
+                double server = postgresCpuSeconds(spec) - serverCpu;
+                System.out.printf("  PostgreSQL server processes used %.1f CPU-s: %,.0f events per CPU-s of both%n",
+                        server, n / (server + cpu));
+            }
 
             long start = System.nanoTime();
             AtomicLong count = new AtomicLong();
