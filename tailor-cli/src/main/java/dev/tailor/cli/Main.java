@@ -44,6 +44,7 @@ import picocli.CommandLine.Spec;
             ImportCommand.class,
             StatsCommand.class,
             dev.tailor.cli.evaluate.EvaluateCommand.class,
+            dev.tailor.cli.evaluate.TuneCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @Spec

@@ -124,6 +124,12 @@ public record EvalConfig(int[] ks, boolean maskHistory, boolean maskValidation, 
                 groupings, contextWeights, samples, topCategory, compared);
     }
 
+    /** Same settings, with the pairwise significance tests run on {@code metrics} only (fewer = faster). */
+    public EvalConfig withCompared(List<Metric> metrics) {
+        return new EvalConfig(ks, maskHistory, maskValidation, contextIncludesValidation, sampling, threads, seed,
+                groupings, contextWeights, bootstrapSamples, topCategory, metrics);
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof EvalConfig c && Arrays.equals(ks, c.ks) && maskHistory == c.maskHistory

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.tailor.eval.tune;
 
-import dev.tailor.algorithms.common.Param;
 import dev.tailor.algorithms.registry.Algorithms;
 import dev.tailor.algorithms.registry.TrainerSpec;
 import dev.tailor.core.data.Interactions;
@@ -19,15 +18,12 @@ import dev.tailor.eval.split.Split;
 import dev.tailor.eval.stats.MeanCi;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.SplittableRandom;
 
 /**
  * Hyper-parameter search on the validation part of a split: models train on the training part and are scored on
- * the validation users (validation items are then neither history nor masked). Two strategies over the
- * algorithm's search space ({@link Algorithms#searchSpace}), both seeded:
+ * the validation users (validation items are then neither history nor masked). Two strategies over a
+ * {@link SearchSpace} (by default the algorithm's, {@link Algorithms#searchSpace}), both seeded:
  * <ul>
  *   <li>random search (Bergstra and Bengio 2012): {@code trials} configurations, each on the full data;</li>
  *   <li>successive halving (Jamieson and Talwalkar 2016): {@code configs} configurations start on a fraction
@@ -69,32 +65,59 @@ public final class Tuner {
         this.validation = EvalData.prepare(split, split.validation().get(), relevance, config);
     }
 
-    /** Random search: {@code trials} configurations drawn from the space (the defaults are trial 0). */
+    /** Random search over the registry's space of {@code algorithm} (see {@link #randomSearch(SearchSpace, int, long)}). */
     public TuneResult randomSearch(String algorithm, int trials, long seed) {
+        return randomSearch(SearchSpace.of(registry, algorithm), trials, seed);
+    }
+
+    /**
+     * Random search: {@code trials} configurations drawn from the space, each trained on the whole training part
+     * (the defaults are trial 0 when the space includes them). Fewer trials run when a small discrete space has
+     * fewer distinct configurations.
+     *
+     * @throws ValidationException when {@code trials < 1}
+     */
+    public TuneResult randomSearch(SearchSpace space, int trials, long seed) {
         if (trials < 1) {
             throw ValidationException.of("trials", "expected at least 1 trial, got " + trials);
         }
-        List<String> specs = sample(algorithm, trials, seed);
+        List<String> specs = space.sample(trials, seed);
+        String stage = "tune " + space.algorithm();
         List<Trial> out = new ArrayList<>();
+        progress.progress(stage, 0, specs.size());
         for (int i = 0; i < specs.size(); i++) {
             out.add(trial(i, specs.get(i), 0, 1.0, split.train()));
+            progress.progress(stage, i + 1, specs.size());
         }
         Trial best = out.stream().max(Comparator.comparingDouble(Trial::score)).orElseThrow();
         return new TuneResult(label(), out, best.spec(), best.score());
     }
 
-    /** Successive halving with {@code configs} starting configurations and reduction factor {@code eta}. */
+    /** Successive halving over the registry's space of {@code algorithm}. */
     public TuneResult successiveHalving(String algorithm, int configs, int eta, long seed) {
+        return successiveHalving(SearchSpace.of(registry, algorithm), configs, eta, seed);
+    }
+
+    /**
+     * Successive halving with {@code configs} starting configurations and reduction factor {@code eta}.
+     *
+     * @throws ValidationException when {@code configs < 2} or {@code eta < 2}
+     */
+    public TuneResult successiveHalving(SearchSpace space, int configs, int eta, long seed) {
         if (configs < 2 || eta < 2) {
             throw ValidationException.of("configs", "successive halving needs >= 2 configurations and eta >= 2, got "
                     + configs + " and " + eta);
         }
-        int rungs = (int) Math.floor(Math.log(configs) / Math.log(eta) + 1e-9);
-        List<String> specs = sample(algorithm, configs, seed);
+        List<String> specs = space.sample(configs, seed);
+        int rungs = (int) Math.floor(Math.log(specs.size()) / Math.log(eta) + 1e-9);
         List<Integer> alive = new ArrayList<>();
         for (int i = 0; i < specs.size(); i++) {
             alive.add(i);
         }
+        String stage = "tune " + space.algorithm();
+        long planned = plannedTrials(specs.size(), eta, rungs);
+        long done = 0;
+        progress.progress(stage, 0, planned);
         List<Trial> out = new ArrayList<>();
         Trial best = null;
         for (int rung = 0; rung <= rungs; rung++) {
@@ -105,12 +128,12 @@ public final class Tuner {
                 Trial t = trial(id, specs.get(id), rung, fraction, train);
                 results.add(t);
                 out.add(t);
+                progress.progress(stage, ++done, planned);
             }
             results.sort(Comparator.comparingDouble(Trial::score).reversed());
             best = results.get(0);
-            int keep = Math.max(1, (int) Math.ceil(results.size() / (double) eta));
             alive = new ArrayList<>();
-            for (int j = 0; j < keep; j++) {
+            for (int j = 0; j < survivors(results.size(), eta); j++) {
                 alive.add(results.get(j).id());
             }
             if (results.size() == 1) {
@@ -120,6 +143,24 @@ public final class Tuner {
         return new TuneResult(label(), out, best.spec(), best.score());
     }
 
+    private static int survivors(int n, int eta) {
+        return Math.max(1, (int) Math.ceil(n / (double) eta));
+    }
+
+    /** Trials successive halving will run: n on rung 0, then ceil(n / eta) per rung down to one. */
+    static long plannedTrials(int configs, int eta, int rungs) {
+        long total = 0;
+        int n = configs;
+        for (int rung = 0; rung <= rungs; rung++) {
+            total += n;
+            if (n == 1) {
+                break;
+            }
+            n = survivors(n, eta);
+        }
+        return total;
+    }
+
     private String label() {
         return "validation " + metric.label(config.ks()[kIndex]);
     }
@@ -127,39 +168,11 @@ public final class Tuner {
     private Trial trial(int id, String spec, int rung, double fraction, Snapshot train) {
         long t0 = System.nanoTime();
         TrainerSpec trainer = registry.trainer(spec);
-        progress.progress("tune " + spec, 0, 1);
         RecommenderModel model = trainer.train(train);
         ModelResult r = Evaluator.evaluate(model, validation, trainer.label(), trainer.spec(), 0,
                 ProgressListener.NONE);
         double score = MeanCi.of(r.perUser(metric, kIndex)).mean();
-        progress.progress("tune " + spec, 1, 1);
         return new Trial(id, spec, rung, fraction, score, (System.nanoTime() - t0) / 1_000_000);
-    }
-
-    /** The defaults first, then configurations drawn from the search space, de-duplicated. */
-    List<String> sample(String algorithm, int n, long seed) {
-        String name = registry.info(algorithm).name();
-        List<Param> space = registry.searchSpace(name);
-        SplittableRandom r = new SplittableRandom(seed);
-        List<String> out = new ArrayList<>();
-        out.add(name);
-        for (int attempt = 0; out.size() < n && attempt < 50 * n; attempt++) {
-            Map<String, String> values = new LinkedHashMap<>();
-            for (Param p : space) {
-                values.put(p.name(), p.sample(r));
-            }
-            StringBuilder sb = new StringBuilder(name);
-            String sep = ":";
-            for (Map.Entry<String, String> e : values.entrySet()) {
-                sb.append(sep).append(e.getKey()).append('=').append(e.getValue());
-                sep = ",";
-            }
-            String spec = sb.toString();
-            if (!out.contains(spec)) {
-                out.add(spec);
-            }
-        }
-        return out;
     }
 
     /** The events of a deterministic {@code fraction} of users (all users at 1). */

@@ -14,6 +14,8 @@ import dev.tailor.eval.split.DataFilters;
 import dev.tailor.eval.split.Split;
 import dev.tailor.eval.split.SplitSpec;
 import dev.tailor.eval.testing.Synthetic;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 class TunerTest {
@@ -47,6 +49,21 @@ class TunerTest {
         assertThat(r.trials().stream().filter(t -> t.rung() == 2)).hasSize(1).allMatch(t -> t.fraction() == 1.0);
         Trial last = r.trials().get(r.trials().size() - 1);
         assertThat(r.best()).isEqualTo(last.spec());
+    }
+
+    @Test
+    void aUserSpaceIsSearchedAndProgressCountsEveryPlannedTrial() {
+        Split s = SplitSpec.parse("loo:valid=true", 1).apply(SHOP);
+        List<long[]> calls = new CopyOnWriteArrayList<>();
+        Tuner t = new Tuner(Algorithms.standard(), s, DataFilters.NONE, EvalConfig.defaults().withKs(10), Metric.HIT,
+                0, (stage, done, total) -> calls.add(new long[] {done, total}));
+        SearchSpace space = SearchSpace.parse(Algorithms.standard(), "item-knn:sim=cosine", "k=5..50:log");
+        TuneResult r = t.successiveHalving(space, 9, 3, 4);
+        assertThat(r.metric()).isEqualTo("validation HR@10");
+        assertThat(r.trials()).hasSize(13).allMatch(x -> x.spec().startsWith("item-knn:sim=cosine,k="));
+        assertThat(Tuner.plannedTrials(9, 3, 2)).isEqualTo(13);
+        assertThat(calls.get(0)).containsExactly(0, 13);
+        assertThat(calls.get(calls.size() - 1)).containsExactly(13, 13);
     }
 
     @Test

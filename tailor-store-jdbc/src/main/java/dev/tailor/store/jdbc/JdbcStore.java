@@ -4,7 +4,6 @@ package dev.tailor.store.jdbc;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.tailor.core.domain.Customer;
 import dev.tailor.core.domain.Event;
-import dev.tailor.core.domain.EventType;
 import dev.tailor.core.domain.Item;
 import dev.tailor.core.error.TailorException;
 import dev.tailor.core.store.Store;
@@ -14,11 +13,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -46,14 +44,20 @@ final class JdbcStore implements Store {
     // Served by the events_time index (ts_ms, seq): no sort, streams from the first row.
     private static final String ALL_EVENTS = Rows.select("events", Rows.EVENT_COLUMNS) + " ORDER BY ts_ms, seq";
 
+    /** Compact an H2 file on close when it is larger than this and mostly dead pages. */
+    static final long COMPACT_MIN_BYTES = 64L << 20;
+    static final int COMPACT_MAX_FILL_PERCENT = 50;
+
     private final HikariDataSource pool;
     private final Dialect dialect;
     private final String description;
+    private final boolean h2File;
 
-    JdbcStore(HikariDataSource pool, Dialect dialect, String description) {
+    JdbcStore(HikariDataSource pool, Dialect dialect, String description, boolean h2File) {
         this.pool = pool;
         this.dialect = dialect;
         this.description = description;
+        this.h2File = h2File;
     }
 
     @Override
@@ -125,7 +129,7 @@ final class JdbcStore implements Store {
             c.setReadOnly(true);
             c.setAutoCommit(false);
             try {
-                return StatsQueries.run(c);
+                return StatsQueries.run(c, dialect);
             } finally {
                 c.rollback();
             }
@@ -139,9 +143,43 @@ final class JdbcStore implements Store {
         return description;
     }
 
+    /**
+     * Closes the pool. An H2 file that is mostly dead pages is compacted first: MVStore never overwrites in
+     * place and cannot reuse space while a transaction is open, so a large import leaves the file several
+     * times its live size (1M events: 0.35 GB for 0.07 GB of data). Compaction rewrites it, roughly 15 s per
+     * million events on this project's 2-core sandbox; it also closes the database for any other store
+     * opened on the same directory in this JVM.
+     */
     @Override
     public void close() {
+        if (h2File && !pool.isClosed()) {
+            compactIfMostlyEmpty();
+        }
         pool.close();
+    }
+
+    private void compactIfMostlyEmpty() {
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+            long size = 0;
+            int fill = 100;
+            try (ResultSet rs = s.executeQuery("SELECT SETTING_NAME, SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS "
+                    + "WHERE SETTING_NAME IN ('info.FILE_SIZE', 'info.FILL_RATE')")) {
+                while (rs.next()) {
+                    if (rs.getString(1).equals("info.FILE_SIZE")) {
+                        size = Long.parseLong(rs.getString(2));
+                    } else {
+                        fill = Integer.parseInt(rs.getString(2));
+                    }
+                }
+            }
+            if (size > COMPACT_MIN_BYTES && fill < COMPACT_MAX_FILL_PERCENT) {
+                LOG.info("compacting {}: {} MB file, {}% live", description, size >> 20, fill);
+                s.execute("SHUTDOWN COMPACT");
+            }
+        } catch (SQLException | NumberFormatException e) {
+            // The data is safe either way; only the disk space is not reclaimed.
+            LOG.warn("could not compact {}: {}", description, e.getMessage());
+        }
     }
 
     @Override
@@ -190,31 +228,15 @@ final class JdbcStore implements Store {
         return new TailorException("cannot read " + what + " from " + description + ": " + SqlErrors.message(e), e);
     }
 
-    /** The statistics, each one aggregate query; see the module README for their cost on large stores. */
+    /** The statistics: catalog ones here, event ones per dialect; see the module README for their cost. */
     static final class StatsQueries {
         private StatsQueries() {
         }
 
-        static StoreStats run(Connection c) throws SQLException {
+        static StoreStats run(Connection c, Dialect dialect) throws SQLException {
             long items = single(c, "SELECT COUNT(*) FROM items");
             long customers = single(c, "SELECT COUNT(*) FROM customers");
-            Map<EventType, Long> byType = new EnumMap<>(EventType.class);
-            long events = 0;
-            try (PreparedStatement ps = c.prepareStatement("SELECT type, COUNT(*) FROM events GROUP BY type");
-                 ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    long n = rs.getLong(2);
-                    byType.put(Rows.type(rs.getShort(1)), n);
-                    events += n;
-                }
-            }
-            // GROUP BY in a subquery rather than COUNT(DISTINCT): H2 then streams groups in events_key order
-            // instead of building a hash set of every value, and PostgreSQL can use a hash aggregate.
-            long users = single(c, "SELECT COUNT(*) FROM (SELECT user_id FROM events GROUP BY user_id) u");
-            long activeItems = single(c, "SELECT COUNT(*) FROM (SELECT item_id FROM events WHERE item_id <> '' "
-                    + "GROUP BY item_id) i");
-            long pairs = single(c, "SELECT COUNT(*) FROM (SELECT user_id, item_id FROM events WHERE item_id <> '' "
-                    + "GROUP BY user_id, item_id) p");
+            EventCounts counts = dialect.eventCounts(c);
             Optional<Instant> first = Optional.empty();
             Optional<Instant> last = Optional.empty();
             try (PreparedStatement ps = c.prepareStatement("SELECT MIN(ts_ms), MAX(ts_ms) FROM events");
@@ -236,7 +258,8 @@ final class JdbcStore implements Store {
                     top.add(new StoreStats.CategoryCount(rs.getString(1), rs.getLong(2)));
                 }
             }
-            return new StoreStats(items, customers, events, byType, users, activeItems, pairs, first, last, top);
+            return new StoreStats(items, customers, counts.events(), counts.byType(), counts.users(), counts.items(),
+                    counts.pairs(), first, last, top);
         }
 
         private static long single(Connection c, String sql) throws SQLException {

@@ -3,6 +3,8 @@ package dev.tailor.store.jdbc;
 
 import dev.tailor.core.error.Problem;
 import dev.tailor.core.error.ValidationException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -23,9 +25,10 @@ import java.util.regex.Pattern;
  * @param shown the spec with any password masked, for error messages
  * @param description human-readable location for {@code Store.describe()}
  * @param h2Directory the data directory of a file-mode H2 store
+ * @param schema the PostgreSQL schema named by {@code currentSchema=}, which migrations create when missing
  */
 record StoreSpec(Vendor vendor, String jdbcUrl, Optional<String> user, Optional<String> password, String shown,
-                 String description, Optional<Path> h2Directory) {
+                 String description, Optional<Path> h2Directory, Optional<String> schema) {
 
     static final String PG_USER_ENV = "TAILOR_PG_USER";
     static final String PG_PASSWORD_ENV = "TAILOR_PG_PASSWORD";
@@ -76,7 +79,7 @@ record StoreSpec(Vendor vendor, String jdbcUrl, Optional<String> user, Optional<
         }
         // DB_CLOSE_DELAY is left at its default: the database lives exactly as long as the pool's connections.
         return new StoreSpec(Vendor.H2, "jdbc:h2:mem:tailor-" + name + h2Settings(), Optional.empty(),
-                Optional.empty(), spec, "H2 in memory (" + name + ")", Optional.empty());
+                Optional.empty(), spec, "H2 in memory (" + name + ")", Optional.empty(), Optional.empty());
     }
 
     private static StoreSpec file(String spec, String dir) {
@@ -89,7 +92,10 @@ record StoreSpec(Vendor vendor, String jdbcUrl, Optional<String> user, Optional<
         }
         Path path;
         try {
-            path = Path.of(dir).toAbsolutePath().normalize();
+            // "h2:~/x" reaches us unexpanded: the shell only expands a leading ~.
+            String expanded = dir.equals("~") || dir.startsWith("~/")
+                    ? System.getProperty("user.home") + dir.substring(1) : dir;
+            path = Path.of(expanded).toAbsolutePath().normalize();
         } catch (InvalidPathException e) {
             throw invalid(spec, "not a valid directory path: " + e.getMessage());
         }
@@ -98,7 +104,7 @@ record StoreSpec(Vendor vendor, String jdbcUrl, Optional<String> user, Optional<
         }
         String url = "jdbc:h2:file:" + path.resolve(H2_FILE_NAME) + h2Settings();
         return new StoreSpec(Vendor.H2, url, Optional.empty(), Optional.empty(), spec, "H2 at " + path,
-                Optional.of(path));
+                Optional.of(path), Optional.empty());
     }
 
     /**
@@ -123,19 +129,25 @@ record StoreSpec(Vendor vendor, String jdbcUrl, Optional<String> user, Optional<
         // Batched INSERTs become multi-row INSERTs on the wire: several times faster for upserts.
         String url = hasParam(query, "reWriteBatchedInserts") ? spec
                 : spec + (m.group(4) == null ? "?" : "&") + "reWriteBatchedInserts=true";
-        String description = "PostgreSQL at " + m.group(1) + "/" + m.group(3);
-        return new StoreSpec(Vendor.POSTGRESQL, url, user, password, shown, description, Optional.empty());
+        Optional<String> schema = param(query, "currentSchema").filter(v -> !v.isBlank());
+        String description = "PostgreSQL at " + m.group(1) + "/" + m.group(3) + schema.map(v -> " schema " + v)
+                .orElse("");
+        return new StoreSpec(Vendor.POSTGRESQL, url, user, password, shown, description, Optional.empty(), schema);
     }
 
     private static boolean hasParam(String query, String name) {
+        return param(query, name).isPresent();
+    }
+
+    private static Optional<String> param(String query, String name) {
         for (String kv : query.split("&")) {
             int eq = kv.indexOf('=');
             String key = eq < 0 ? kv : kv.substring(0, eq);
             if (key.equalsIgnoreCase(name)) {
-                return true;
+                return Optional.of(eq < 0 ? "" : URLDecoder.decode(kv.substring(eq + 1), StandardCharsets.UTF_8));
             }
         }
-        return false;
+        return Optional.empty();
     }
 
     private static Optional<String> nonBlank(String s) {
