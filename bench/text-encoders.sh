@@ -14,4 +14,4 @@ CP="tailor-text/target/test-classes:tailor-text/target/classes:$(cat bench/out/t
 DATA="${TAILOR_DATA_DIR:-$PWD/../shared/data}"
 MAIN=dev.tailor.text.bench.EncoderBench
 if [[ "${1:-}" == "catalog" ]]; then MAIN=dev.tailor.text.bench.CatalogBench; shift; elif [[ "${1:-}" == "throughput" ]]; then shift; fi
-exec java -Xmx2g -Dtailor.data.dir="$DATA" -cp "$CP" "$MAIN" "$@"
+exec java ${JAVA_OPTS:-} -Xmx2g -Dtailor.data.dir="$DATA" -cp "$CP" "$MAIN" "$@"

@@ -10,8 +10,8 @@ import java.util.List;
  * How an encoder runs (not what it computes: vectors do not depend on these settings beyond int8 rounding noise,
  * see {@link OnnxTextEncoder}).
  *
- * @param batchSize texts per ONNX call; batches are padded to their longest text, and texts are sorted by token
- *     count first so that padding stays small
+ * @param batchSize most texts per ONNX call; batches are padded to their longest text, and texts are sorted by
+ *     token count first so that padding stays small. Fewer when that keeps every parallel batch thread busy.
  * @param intraOpThreads threads ONNX Runtime uses inside one call (matrix products split across cores)
  * @param parallelBatches how many calls run at once, each on its own thread; total cores used is about
  *     {@code parallelBatches * intraOpThreads}
