@@ -40,9 +40,10 @@ import org.slf4j.LoggerFactory;
  * <p>Contract, beyond {@link TextEncoder}'s:
  * <ul>
  *   <li>Every non-blank text gets a unit-length vector, so a dot product is a cosine similarity.</li>
- *   <li>A blank text (empty or whitespace only) gets the all-zero vector, without running the model: no text
- *       carries no meaning, and a zero vector has cosine 0 with everything, where the model's encoding of ""
- *       would make all text-less items look alike.</li>
+ *   <li>A blank text (empty, whitespace or anything else the tokenizer drops entirely, such as control
+ *       characters) gets the all-zero vector, without running the model: no text carries no meaning, and a zero
+ *       vector has cosine 0 with everything, where the model's encoding of "" would make all text-less items
+ *       look alike.</li>
  *   <li>Texts longer than the token limit ({@link EncoderConfig#maxTokens()}, at most the model's
  *       {@link ModelSpec#maxTokens()}) are cut there, end dropped, {@code [SEP]} kept; they never fail.</li>
  *   <li>{@code null} in the list is bad input: a {@link ValidationException} names its position.</li>
@@ -62,6 +63,8 @@ public final class OnnxTextEncoder implements TextEncoder, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OnnxTextEncoder.class);
     /** Texts tokenized and length-sorted together; bounds memory for very large inputs while keeping padding low. */
     private static final int CHUNK = 4096;
+    /** [CLS] and [SEP]: what every encoding holds besides the text's own tokens. */
+    private static final int SPECIAL_TOKENS = 2;
 
     private final ModelSpec spec;
     private final EncoderConfig config;
@@ -186,16 +189,23 @@ public final class OnnxTextEncoder implements TextEncoder, AutoCloseable {
         }
         Encoding[] encodings = tokenizer.batchEncode(chunk);
         int[] order = byLength(encodings);
+        // Texts the tokenizer reduces to [CLS] [SEP] alone (control characters only) carry no content, just like
+        // blank text; being the shortest, they sort first.
+        int first = 0;
+        while (first < order.length && encodings[order[first]].getIds().length <= SPECIAL_TOKENS) {
+            out[positions[order[first]]] = new float[spec.dimension()];
+            first++;
+        }
         // With parallel batches, smaller batches beat idle threads: 40 texts on 2 threads run as 20 + 20, not 32 + 8.
-        int batch = Math.min(config.batchSize(), ceilDiv(order.length, config.parallelBatches()));
+        int batch = Math.min(config.batchSize(), ceilDiv(order.length - first, config.parallelBatches()));
         if (batchThreads == null) {
-            for (int from = 0; from < order.length; from += batch) {
+            for (int from = first; from < order.length; from += batch) {
                 runBatch(encodings, order, from, Math.min(order.length, from + batch), positions, out);
             }
             return;
         }
         List<Future<?>> pending = new ArrayList<>();
-        for (int from = 0; from < order.length; from += batch) {
+        for (int from = first; from < order.length; from += batch) {
             int start = from;
             int end = Math.min(order.length, from + batch);
             pending.add(batchThreads.submit(() -> runBatch(encodings, order, start, end, positions, out)));
