@@ -36,7 +36,7 @@ public final class MultilingualEncoder implements TextEncoder, AutoCloseable {
         this.detector = Objects.requireNonNull(detector, "detector");
     }
 
-    /** bge-small-zh-v1.5 and all-MiniLM-L6-v2, both with {@code config}, routed by {@link ScriptDetector#defaults()}. */
+    /** bge-small-zh-v1.5 and all-MiniLM-L6-v2 with {@code config}, routed by {@link ScriptDetector#defaults()}. */
     public static MultilingualEncoder open(EncoderConfig config) {
         OnnxTextEncoder zh = OnnxTextEncoder.open(PretrainedModels.defaultFor(Language.CHINESE), config);
         try {
@@ -53,7 +53,7 @@ public final class MultilingualEncoder implements TextEncoder, AutoCloseable {
         return detector.detect(text);
     }
 
-    /** Where a language's block starts in the output vectors: 0 for Chinese, {@code chinese.dimension()} for English. */
+    /** Where a language's block starts in the output: 0 for Chinese, {@code chinese.dimension()} for English. */
     public int offset(Language language) {
         return language == Language.CHINESE ? 0 : chinese.dimension();
     }

@@ -78,7 +78,8 @@ class OnnxTextEncoderTest {
         // Control characters only: not blank to Java, but the tokenizer keeps nothing of them.
         assertThat(v.get(3)).hasSize(512).containsOnly(0f);
         assertThat(Vectors.dot(v.get(1), v.get(1))).isCloseTo(1.0, within(1e-5));
-        assertThat(TestModels.english().encode(List.of(""))).singleElement().satisfies(z -> assertThat(z).containsOnly(0f));
+        assertThat(TestModels.english().encode(List.of(""))).singleElement()
+                .satisfies(z -> assertThat(z).containsOnly(0f));
         assertThat(TestModels.english().encode(List.of())).isEmpty();
     }
 
@@ -153,7 +154,8 @@ class OnnxTextEncoderTest {
         for (int i = 0; i < texts.size(); i++) {
             float[] single = TestModels.english().encode(List.of(texts.get(i))).get(0);
             assertThat(Vectors.cosine(single, exact.get(i))).as("one by one: %s", texts.get(i)).isGreaterThan(0.98);
-            assertThat(Vectors.cosine(batched.get(i), exact.get(i))).as("batched: %s", texts.get(i)).isGreaterThan(0.98);
+            assertThat(Vectors.cosine(batched.get(i), exact.get(i))).as("batched: %s", texts.get(i))
+                    .isGreaterThan(0.98);
         }
     }
 

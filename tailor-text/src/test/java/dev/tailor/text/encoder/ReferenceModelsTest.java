@@ -58,7 +58,8 @@ class ReferenceModelsTest {
         for (int i = 0; i < texts.size(); i++) {
             float[] expected = reference.embed(texts.get(i)).content().vector();
             float[] single = ours.encode(List.of(texts.get(i))).get(0);
-            assertThat(Vectors.cosine(single, expected)).as("one by one: %s", texts.get(i)).isGreaterThanOrEqualTo(0.9999);
+            assertThat(Vectors.cosine(single, expected)).as("one by one: %s", texts.get(i))
+                    .isGreaterThanOrEqualTo(0.9999);
             assertThat(Vectors.cosine(batched.get(i), expected)).as("batched: %s", texts.get(i))
                     .isGreaterThanOrEqualTo(0.985);
         }
