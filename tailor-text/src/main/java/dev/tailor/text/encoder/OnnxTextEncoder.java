@@ -386,9 +386,8 @@ public final class OnnxTextEncoder implements TextEncoder, AutoCloseable {
                 "addSpecialTokens", "true",
                 "truncation", "true",
                 "maxLength", Integer.toString(maxTokens),
-                "padding", "false",
-                "doLowerCase", Boolean.toString(spec.lowercase()));
-        try (InputStream in = new ByteArrayInputStream(json)) {
+                "padding", "false");
+        try (InputStream in = new ByteArrayInputStream(TokenizerJson.withLowercase(spec, json))) {
             return HuggingFaceTokenizer.newInstance(in, options);
         } catch (IOException | RuntimeException e) {
             throw new TailorException("cannot load the tokenizer of text model " + spec.id()
