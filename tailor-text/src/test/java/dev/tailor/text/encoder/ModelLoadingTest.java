@@ -56,6 +56,14 @@ class ModelLoadingTest {
     }
 
     @Test
+    void aTokenizerWithoutBertNormalizerIsRejected() {
+        assertThatThrownBy(() -> OnnxTextEncoder.open(spec("all-minilm-l6-v2-q.onnx",
+                FIXTURES + "nfc-tokenizer.json", 384)))
+                .isInstanceOf(TailorException.class)
+                .hasMessageContaining("has no BertNormalizer; only BERT-style WordPiece tokenizers are supported");
+    }
+
+    @Test
     void aWrongDimensionIsCaughtAtLoadTime() {
         assertThatThrownBy(() -> OnnxTextEncoder.open(spec("all-minilm-l6-v2-q.onnx",
                 "all-minilm-l6-v2-q-tokenizer.json", 512)))
