@@ -3,6 +3,7 @@
 # Throughput of Tailor's in-process text encoders (items/s per model, batch size and thread layout), and the
 # Amazon Scientific catalog run (all 4,385 item texts + nearest-neighbour sanity check).
 #   bench/text-encoders.sh [throughput] [models=...] [batches=1,8,32,64] [threads=2x1,1x2] [items=1000] [reps=3]
+#                          [peer=true]   (peer: also time langchain4j's own classes on the same texts)
 #   bench/text-encoders.sh catalog [model=all-minilm-l6-v2-q]
 # Needs the shared datasets (../shared/data or TAILOR_DATA_DIR).
 set -euo pipefail

@@ -19,8 +19,12 @@ import java.util.List;
  *     ({@link ModelSpec#maxTokens()}) applies when it is lower. Lowering it speeds up long descriptions.
  */
 public record EncoderConfig(int batchSize, int intraOpThreads, int parallelBatches, int maxTokens) {
-    /** Batches of 8 to 64 cost the same CPU time per product title (within noise); 1 cost about 1.4 times as much. */
-    public static final int DEFAULT_BATCH_SIZE = 32;
+    /**
+     * Fastest measured, with 2 intra-op threads: per CPU-second, bge-small-zh read 540 titles in batches of 8 vs
+     * 510 in 32; MiniLM read 193 Amazon item texts (183 characters) in batches of 8 vs 172 in 32. Batch size 1
+     * cost about 1.4 times the CPU of 8 to 64.
+     */
+    public static final int DEFAULT_BATCH_SIZE = 8;
     /** No model reads more than this; used as "the model's own limit". */
     public static final int DEFAULT_MAX_TOKENS = 512;
 
@@ -44,13 +48,15 @@ public record EncoderConfig(int batchSize, int intraOpThreads, int parallelBatch
     }
 
     /**
-     * Batches of up to 32, one single-threaded batch per available core, the model's own token limit. On the
-     * 2-core sandbox every layout (1x1, 2 intra-op threads x 1, 1 x 2 parallel batches) cost the same CPU time per
-     * title once ONNX Runtime's spin-waiting was off; independent batches are the default because they need no
-     * synchronization inside a call, so a busy core slows one batch instead of every call.
+     * Batches of up to 8, one at a time, each using every available core, and the model's own token limit. On
+     * the 2-core sandbox, 1x1, 2x1 (intra-op threads x parallel batches) and 1x2 cost the same CPU time per title
+     * once ONNX Runtime's spin-waiting was off (bge-small-zh: 520-560 titles per CPU-second), but under load from
+     * other processes 2x1 got about twice the wall-clock throughput of 1x2 (e.g. 474 vs 199 titles/s, load 15):
+     * presumably because the scheduler favours ORT's frequently waking pool threads over two long-running ones.
+     * One call at a time with intra-op threads also gives the lowest latency for a single text.
      */
     public static EncoderConfig defaults() {
-        return new EncoderConfig(DEFAULT_BATCH_SIZE, 1, Runtime.getRuntime().availableProcessors(),
+        return new EncoderConfig(DEFAULT_BATCH_SIZE, Runtime.getRuntime().availableProcessors(), 1,
                 DEFAULT_MAX_TOKENS);
     }
 

@@ -198,7 +198,7 @@ public final class OnnxTextEncoder implements TextEncoder, AutoCloseable {
             out[positions[order[first]]] = new float[spec.dimension()];
             first++;
         }
-        // With parallel batches, smaller batches beat idle threads: 40 texts on 2 threads run as 20 + 20, not 32 + 8.
+        // With parallel batches, smaller batches beat idle threads: 40 texts, batch size 32, 2 threads: 20 + 20.
         int batch = Math.min(config.batchSize(), ceilDiv(order.length - first, config.parallelBatches()));
         if (batchThreads == null) {
             for (int from = first; from < order.length; from += batch) {

@@ -18,7 +18,7 @@ import java.util.Locale;
  * Encodes a whole catalog once, reports the time, and prints the nearest neighbours of a few items as a sanity
  * check. English models read every Amazon Scientific item text (title. categories. brand.); the Chinese model
  * reads 1,000 generated titles and also reports how often an item's nearest neighbour is from its own category.
- * Arguments: {@code model=<id>} (default all-minilm-l6-v2-q), {@code batch=32}, {@code threads=1x2}
+ * Arguments: {@code model=<id>} (default all-minilm-l6-v2-q), {@code batch=8}, {@code threads=2x1}
  * (intra-op x parallel; default {@link EncoderConfig#defaults()}), {@code probes=100,1500,3000} (item positions).
  */
 public final class CatalogBench {

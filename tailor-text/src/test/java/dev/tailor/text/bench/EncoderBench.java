@@ -1,6 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.tailor.text.bench;
 
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.bgesmallzhv15q.BgeSmallZhV15QuantizedEmbeddingModel;
 import dev.tailor.core.testing.SharedData;
 import dev.tailor.text.encoder.EncoderConfig;
 import dev.tailor.text.encoder.ModelSpec;
@@ -22,6 +27,8 @@ import java.util.Locale;
  *   <li>{@code batches=1,8,32,64}</li>
  *   <li>{@code threads=2x1,1x2} — intra-op threads x parallel batches</li>
  *   <li>{@code items=1000}, {@code reps=3}</li>
+ *   <li>{@code peer=true} — also time langchain4j's own in-process class for each model (its default: one text
+ *       per ONNX call, texts spread over a thread per core) on the same texts, and print our best rate over its</li>
  * </ul>
  * Besides wall-clock items/s it prints items per CPU-second of this process, which stays meaningful when other
  * processes share the machine (on an idle machine, wall rate ≈ CPU rate × cores in use).
@@ -36,6 +43,7 @@ public final class EncoderBench {
         List<String> threads = List.of("2x1", "1x2");
         int items = 1000;
         int reps = 3;
+        boolean peer = false;
         for (String arg : args) {
             String[] kv = arg.split("=", 2);
             if (kv.length != 2) {
@@ -47,8 +55,9 @@ public final class EncoderBench {
                 case "threads" -> threads = List.of(kv[1].split(","));
                 case "items" -> items = Integer.parseInt(kv[1]);
                 case "reps" -> reps = Integer.parseInt(kv[1]);
+                case "peer" -> peer = Boolean.parseBoolean(kv[1]);
                 default -> throw new IllegalArgumentException("unknown option '" + kv[0]
-                        + "'; expected models, batches, threads, items or reps");
+                        + "'; expected models, batches, threads, items, reps or peer");
             }
         }
         List<String> chinese = ChineseTitles.generate(items, 42).stream().map(ChineseTitles.Title::text).toList();
@@ -63,6 +72,8 @@ public final class EncoderBench {
         for (String id : models) {
             ModelSpec spec = PretrainedModels.byId(id);
             List<String> texts = spec.language() == Language.CHINESE ? chinese : english;
+            double bestOurs = 0;
+            double bestOursCpu = 0;
             for (String layout : threads) {
                 String[] ip = layout.split("x");
                 for (int batch : batches) {
@@ -82,12 +93,43 @@ public final class EncoderBench {
                             cpuRate = Math.max(cpuRate, texts.size() / (cpu / 1e9));
                         }
                         Arrays.sort(rates);
+                        bestOurs = Math.max(bestOurs, rates[reps / 2]);
+                        bestOursCpu = Math.max(bestOursCpu, cpuRate);
                         System.out.printf(Locale.ROOT, "%-22s %5d %7s %16.0f %14.0f %12.0f %5.2f%n", id, batch, layout,
                                 rates[reps / 2], rates[reps - 1], cpuRate, loadAverage());
                     }
                 }
             }
+            if (peer) {
+                double[] theirs = peerRates(id, texts, reps);
+                System.out.printf(Locale.ROOT, "%-22s langchain4j (peer): %.0f items/s (median), %.0f items/CPU-s;"
+                        + " ours/peer = %.2f wall, %.2f CPU%n", id, theirs[0], theirs[1], bestOurs / theirs[0],
+                        bestOursCpu / theirs[1]);
+            }
         }
+    }
+
+    /** Median items/s and best items/CPU-s of langchain4j's own class for the model, after one warm-up pass. */
+    private static double[] peerRates(String id, List<String> texts, int reps) {
+        EmbeddingModel model = switch (id) {
+            case "bge-small-zh-v1.5-q" -> new BgeSmallZhV15QuantizedEmbeddingModel();
+            case "all-minilm-l6-v2-q" -> new AllMiniLmL6V2QuantizedEmbeddingModel();
+            case "bge-small-en-v1.5-q" -> new BgeSmallEnV15QuantizedEmbeddingModel();
+            default -> throw new IllegalArgumentException("no langchain4j peer for " + id);
+        };
+        List<TextSegment> segments = texts.stream().map(TextSegment::from).toList();
+        model.embedAll(segments.subList(0, Math.min(64, segments.size())));
+        double[] rates = new double[reps];
+        double cpuRate = 0;
+        for (int r = 0; r < reps; r++) {
+            long cpu0 = processCpuNanos();
+            long t0 = System.nanoTime();
+            model.embedAll(segments);
+            rates[r] = texts.size() / ((System.nanoTime() - t0) / 1e9);
+            cpuRate = Math.max(cpuRate, texts.size() / ((processCpuNanos() - cpu0) / 1e9));
+        }
+        Arrays.sort(rates);
+        return new double[] {rates[reps / 2], cpuRate};
     }
 
     static double meanLength(List<String> texts) {
