@@ -34,11 +34,17 @@ import org.slf4j.LoggerFactory;
  * fetch size with auto-commit off; H2 streams because the URL turns on lazy query execution), so memory stays
  * bounded whatever the table size. The consumer runs while the cursor is open: it should not take long per row
  * on PostgreSQL, where the open transaction holds back vacuum.
+ *
+ * <p>Thread-safe: each call borrows its own pooled connection. Concurrent writes are fine, with one H2 caveat:
+ * when two open transactions append the very same event, H2 makes the second wait for the first and then fail
+ * (lock timeout or duplicate key) rather than skip it, as PostgreSQL's ON CONFLICT does.
  */
 final class JdbcStore implements Store {
     /** Rows per round trip when streaming from PostgreSQL. */
     static final int FETCH_SIZE = 5_000;
     static final int TOP_CATEGORIES = 10;
+    /** Compact an H2 file on close when it grew by more than this while the store was open. */
+    static final long COMPACT_AFTER_GROWTH_BYTES = 64L << 20;
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcStore.class);
     private static final String ITEM_BY_ID = Rows.select("items", Rows.ITEM_COLUMNS) + " WHERE id = ?";
@@ -47,9 +53,6 @@ final class JdbcStore implements Store {
     private static final String ALL_CUSTOMERS = Rows.select("customers", Rows.CUSTOMER_COLUMNS) + " ORDER BY id";
     // Served by the events_time index (ts_ms, seq): no sort, streams from the first row.
     private static final String ALL_EVENTS = Rows.select("events", Rows.EVENT_COLUMNS) + " ORDER BY ts_ms, seq";
-
-    /** Compact an H2 file on close when it grew by more than this while the store was open. */
-    static final long COMPACT_AFTER_GROWTH_BYTES = 64L << 20;
 
     private final HikariDataSource pool;
     private final Dialect dialect;
@@ -90,7 +93,7 @@ final class JdbcStore implements Store {
                 }
             }
         } catch (SQLException e) {
-            throw new TailorException("cannot commit to " + description + ": " + SqlErrors.message(e), e);
+            throw new TailorException("cannot write to " + description + ": " + SqlErrors.message(e), e);
         }
     }
 

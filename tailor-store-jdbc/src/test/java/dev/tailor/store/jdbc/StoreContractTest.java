@@ -114,7 +114,8 @@ abstract class StoreContractTest {
         assertThat(stats.items()).isZero();
         assertThat(stats.customers()).isZero();
         assertThat(stats.events()).isZero();
-        assertThat(stats.eventsByType()).hasSize(EventType.values().length).allSatisfy((t, n) -> assertThat(n).isZero());
+        assertThat(stats.eventsByType()).hasSize(EventType.values().length)
+                .allSatisfy((t, n) -> assertThat(n).isZero());
         assertThat(stats.firstEvent()).isEmpty();
         assertThat(stats.lastEvent()).isEmpty();
         assertThat(stats.topCategories()).isEmpty();
