@@ -61,10 +61,13 @@ enum Dialect {
                     events += n;
                 }
             }
-            try (PreparedStatement ps = connection.prepareStatement("SELECT COUNT(DISTINCT user_id), "
-                    + "COUNT(DISTINCT NULLIF(item_id, '')), "
-                    + "(SELECT COUNT(*) FROM (SELECT DISTINCT user_id, item_id FROM events WHERE item_id <> '') p) "
-                    + "FROM events");
+            // GROUP BY subqueries rather than COUNT(DISTINCT), which always sorts: the planner may hash-aggregate
+            // these instead (spilling to disk since PostgreSQL 13).
+            try (PreparedStatement ps = connection.prepareStatement("SELECT "
+                    + "(SELECT COUNT(*) FROM (SELECT user_id FROM events GROUP BY user_id) u), "
+                    + "(SELECT COUNT(*) FROM (SELECT item_id FROM events WHERE item_id <> '' GROUP BY item_id) i), "
+                    + "(SELECT COUNT(*) FROM (SELECT user_id, item_id FROM events WHERE item_id <> '' "
+                    + "GROUP BY user_id, item_id) p)");
                  ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return new EventCounts(byType, events, rs.getLong(1), rs.getLong(2), rs.getLong(3));

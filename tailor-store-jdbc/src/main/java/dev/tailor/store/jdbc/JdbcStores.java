@@ -48,6 +48,11 @@ public final class JdbcStores {
 
     /** As {@link #open(String)}, reading credentials through {@code env} instead of the process environment. */
     static Store open(String spec, UnaryOperator<String> env) {
+        return open(spec, env, JdbcStore.COMPACT_AFTER_GROWTH_BYTES);
+    }
+
+    /** As {@link #open(String, UnaryOperator)}, with the H2 file growth that triggers compaction on close. */
+    static Store open(String spec, UnaryOperator<String> env, long compactAfterGrowthBytes) {
         StoreSpec parsed = StoreSpec.parse(spec, env);
         parsed.h2Directory().ifPresent(dir -> createDirectory(parsed, dir));
         HikariDataSource pool = pool(parsed);
@@ -58,7 +63,8 @@ public final class JdbcStores {
             throw e;
         }
         return new JdbcStore(pool, Dialect.of(parsed.vendor()), parsed.description(),
-                parsed.h2Directory().isPresent());
+                parsed.h2Directory().map(dir -> dir.resolve(StoreSpec.H2_FILE_NAME + ".mv.db")),
+                compactAfterGrowthBytes);
     }
 
     private static void createDirectory(StoreSpec spec, Path dir) {

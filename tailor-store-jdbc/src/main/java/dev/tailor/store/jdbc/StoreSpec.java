@@ -37,6 +37,7 @@ record StoreSpec(Vendor vendor, String jdbcUrl, Optional<String> user, Optional<
 
     private static final Pattern MEM_NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final Pattern PASSWORD_PARAM = Pattern.compile("(?i)([?&]password=)[^&]*");
+    private static final Pattern USER_INFO = Pattern.compile("//([^/?@:]*):[^/?@]*@");
     private static final Pattern PG_URL = Pattern.compile("jdbc:postgresql://([^/?]*)(/([^?]*))?(\\?(.*))?");
     private static final String EXPECTED = "expected h2:<directory>, h2:mem:<name> or "
             + "jdbc:postgresql://<host>[:<port>]/<database>";
@@ -121,6 +122,10 @@ record StoreSpec(Vendor vendor, String jdbcUrl, Optional<String> user, Optional<
         if (!m.matches() || m.group(1).isEmpty() || m.group(3) == null || m.group(3).isEmpty()) {
             throw invalid(shown, "malformed PostgreSQL URL; expected jdbc:postgresql://<host>[:<port>]/<database>");
         }
+        if (m.group(1).contains("@")) {
+            throw invalid(shown, "the PostgreSQL driver does not read user@host; pass credentials as ?user=&password= "
+                    + "or in " + PG_USER_ENV + "/" + PG_PASSWORD_ENV);
+        }
         String query = m.group(5) == null ? "" : m.group(5);
         boolean urlHasUser = hasParam(query, "user");
         boolean urlHasPassword = hasParam(query, "password");
@@ -154,9 +159,9 @@ record StoreSpec(Vendor vendor, String jdbcUrl, Optional<String> user, Optional<
         return s == null || s.isBlank() ? Optional.empty() : Optional.of(s);
     }
 
-    /** The spec with the value of any {@code password=} parameter replaced by "***". */
+    /** The spec with the value of any {@code password=} parameter, or a {@code user:password@}, replaced by "***". */
     static String mask(String spec) {
-        return PASSWORD_PARAM.matcher(spec).replaceAll("$1***");
+        return USER_INFO.matcher(PASSWORD_PARAM.matcher(spec).replaceAll("$1***")).replaceAll("//$1:***@");
     }
 
     private static ValidationException invalid(String shownSpec, String reason) {

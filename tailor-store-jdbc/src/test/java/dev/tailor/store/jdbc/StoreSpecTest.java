@@ -106,6 +106,15 @@ class StoreSpecTest {
     }
 
     @Test
+    void credentialsBeforeTheHostAreRejectedAndMasked() {
+        assertThatThrownBy(() -> StoreSpec.parse("jdbc:postgresql://shop:hunter2@db.example/shop", NO_ENV))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("shop:***@db.example")
+                .hasMessageContaining("TAILOR_PG_USER")
+                .hasMessageNotContaining("hunter2");
+    }
+
+    @Test
     void aRegularFileIsNotADataDirectory(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("notes.txt"), "x");
 
