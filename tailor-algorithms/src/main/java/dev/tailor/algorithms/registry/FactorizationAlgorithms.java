@@ -1,0 +1,20 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.tailor.algorithms.registry;
+
+import dev.tailor.algorithms.als.AlsConfig;
+import dev.tailor.algorithms.als.AlsModel;
+import dev.tailor.algorithms.als.AlsTrainer;
+import java.util.List;
+
+/** Registry entries of the latent-factor models, kept apart from the baselines' list. */
+final class FactorizationAlgorithms {
+    private FactorizationAlgorithms() {
+    }
+
+    static List<AlgorithmInfo> all() {
+        return List.of(
+                new AlgorithmInfo(AlsConfig.NAME, "implicit-feedback ALS (conjugate gradient), confidence 1 + alpha"
+                        + " * weight", AlsConfig.PARAMS, p -> new AlsTrainer(AlsConfig.from(p)),
+                        AlsModel::readPayload));
+    }
+}
