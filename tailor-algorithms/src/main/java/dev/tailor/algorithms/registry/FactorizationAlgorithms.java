@@ -4,6 +4,9 @@ package dev.tailor.algorithms.registry;
 import dev.tailor.algorithms.als.AlsConfig;
 import dev.tailor.algorithms.als.AlsModel;
 import dev.tailor.algorithms.als.AlsTrainer;
+import dev.tailor.algorithms.ease.EaseConfig;
+import dev.tailor.algorithms.ease.EaseModel;
+import dev.tailor.algorithms.ease.EaseTrainer;
 import java.util.List;
 
 /** Registry entries of the latent-factor models, kept apart from the baselines' list. */
@@ -15,6 +18,9 @@ final class FactorizationAlgorithms {
         return List.of(
                 new AlgorithmInfo(AlsConfig.NAME, "implicit-feedback ALS (conjugate gradient), confidence 1 + alpha"
                         + " * weight", AlsConfig.PARAMS, p -> new AlsTrainer(AlsConfig.from(p)),
-                        AlsModel::readPayload));
+                        AlsModel::readPayload),
+                new AlgorithmInfo(EaseConfig.NAME, "EASE closed-form item x item autoencoder (catalogs up to"
+                        + " max-items)", EaseConfig.PARAMS, p -> new EaseTrainer(EaseConfig.from(p)),
+                        EaseModel::readPayload));
     }
 }
