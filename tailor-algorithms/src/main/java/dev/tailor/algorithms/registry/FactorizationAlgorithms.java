@@ -4,6 +4,9 @@ package dev.tailor.algorithms.registry;
 import dev.tailor.algorithms.als.AlsConfig;
 import dev.tailor.algorithms.als.AlsModel;
 import dev.tailor.algorithms.als.AlsTrainer;
+import dev.tailor.algorithms.bpr.BprConfig;
+import dev.tailor.algorithms.bpr.BprModel;
+import dev.tailor.algorithms.bpr.BprTrainer;
 import dev.tailor.algorithms.ease.EaseConfig;
 import dev.tailor.algorithms.ease.EaseModel;
 import dev.tailor.algorithms.ease.EaseTrainer;
@@ -19,6 +22,8 @@ final class FactorizationAlgorithms {
                 new AlgorithmInfo(AlsConfig.NAME, "implicit-feedback ALS (conjugate gradient), confidence 1 + alpha"
                         + " * weight", AlsConfig.PARAMS, p -> new AlsTrainer(AlsConfig.from(p)),
                         AlsModel::readPayload),
+                new AlgorithmInfo(BprConfig.NAME, "BPR matrix factorization (pairwise SGD, uniform negatives)",
+                        BprConfig.PARAMS, p -> new BprTrainer(BprConfig.from(p)), BprModel::readPayload),
                 new AlgorithmInfo(EaseConfig.NAME, "EASE closed-form item x item autoencoder (catalogs up to"
                         + " max-items)", EaseConfig.PARAMS, p -> new EaseTrainer(EaseConfig.from(p)),
                         EaseModel::readPayload));

@@ -128,4 +128,52 @@ public final class Planted {
         }
         return d;
     }
+
+    /** The snapshot without each user's last event (the held-out item, see {@link #lastItems}). */
+    public static Snapshot withoutLast(Snapshot s) {
+        dev.tailor.core.data.Interactions in = s.interactions();
+        return s.withInteractions(s.name() + "-train", in.filter((u, k) -> k != in.end(u) - 1));
+    }
+
+    /** Each user's last item, -1 for a user without events. */
+    public static int[] lastItems(Snapshot s) {
+        dev.tailor.core.data.Interactions in = s.interactions();
+        int[] last = new int[s.numUsers()];
+        for (int u = 0; u < last.length; u++) {
+            last[u] = in.count(u) == 0 ? -1 : in.item(in.end(u) - 1);
+        }
+        return last;
+    }
+
+    /**
+     * Mean over users of the fraction of the user's non-interacted items that the model scores below the user's
+     * held-out item: the AUC of the held-out positive (0.5 = chance).
+     */
+    public static double heldOutAuc(dev.tailor.core.model.RecommenderModel model, Snapshot train, int[] heldOut) {
+        double sum = 0;
+        int users = 0;
+        float[] scores = new float[model.itemCount()];
+        for (int u = 0; u < train.numUsers(); u++) {
+            if (heldOut[u] < 0) {
+                continue;
+            }
+            int[] history = train.interactions().sequence(u);
+            boolean[] seen = new boolean[model.itemCount()];
+            for (int i : history) {
+                seen[i] = true;
+            }
+            model.scoreAll(dev.tailor.core.model.UserContext.of(u, history), scores);
+            int below = 0;
+            int negatives = 0;
+            for (int j = 0; j < scores.length; j++) {
+                if (!seen[j] && j != heldOut[u]) {
+                    negatives++;
+                    below += scores[j] < scores[heldOut[u]] ? 1 : 0;
+                }
+            }
+            sum += (double) below / negatives;
+            users++;
+        }
+        return sum / users;
+    }
 }
