@@ -10,6 +10,9 @@ import dev.tailor.algorithms.bpr.BprTrainer;
 import dev.tailor.algorithms.ease.EaseConfig;
 import dev.tailor.algorithms.ease.EaseModel;
 import dev.tailor.algorithms.ease.EaseTrainer;
+import dev.tailor.algorithms.pmf.PmfConfig;
+import dev.tailor.algorithms.pmf.PmfModel;
+import dev.tailor.algorithms.pmf.PmfTrainer;
 import java.util.List;
 
 /** Registry entries of the latent-factor models, kept apart from the baselines' list. */
@@ -26,6 +29,9 @@ final class FactorizationAlgorithms {
                         BprConfig.PARAMS, p -> new BprTrainer(BprConfig.from(p)), BprModel::readPayload),
                 new AlgorithmInfo(EaseConfig.NAME, "EASE closed-form item x item autoencoder (catalogs up to"
                         + " max-items)", EaseConfig.PARAMS, p -> new EaseTrainer(EaseConfig.from(p)),
-                        EaseModel::readPayload));
+                        EaseModel::readPayload),
+                new AlgorithmInfo(PmfConfig.NAME, "probabilistic matrix factorization with biases (explicit"
+                        + " ratings, SGD)", PmfConfig.PARAMS, p -> new PmfTrainer(PmfConfig.from(p)),
+                        PmfModel::readPayload));
     }
 }

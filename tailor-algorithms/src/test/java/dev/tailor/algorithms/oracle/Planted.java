@@ -53,7 +53,11 @@ public final class Planted {
         return b.build();
     }
 
-    /** Ratings {@code round(clamp(1 + 4 * sigmoid-ish low-rank score))} for a random subset of pairs. */
+    /**
+     * Ratings {@code 3 + p_u . q_i + noise} (factors Gaussian with variance 1/rank, noise Gaussian with the given
+     * standard deviation) for a random {@code density} share of the pairs; {@code outTruth}, if not null,
+     * receives the noise-free value of every pair.
+     */
     public static Snapshot lowRankRatings(int users, int items, int rank, double density, double noise,
             long seed, double[][] outTruth) {
         Random random = new Random(seed);
