@@ -6,7 +6,6 @@ import dev.tailor.algorithms.factor.Divergence;
 import dev.tailor.algorithms.factor.Epoch;
 import dev.tailor.algorithms.factor.EpochListener;
 import dev.tailor.algorithms.factor.Gram;
-import dev.tailor.algorithms.factor.Vectors;
 import dev.tailor.algorithms.factor.WorkerPool;
 import dev.tailor.core.data.CsrMatrix;
 import dev.tailor.core.data.Snapshot;
@@ -24,8 +23,7 @@ import org.slf4j.LoggerFactory;
  * ({@link RowSolver}). Rows are independent, so each sweep runs on a {@link WorkerPool} over chunks of rows;
  * per-worker scratch is allocated once per run, and nothing else is allocated per iteration.
  *
- * <p>After each iteration the exact objective is computed (about a quarter of an iteration's cost; it reuses
- * the item Gram matrix the next iteration needs anyway), reported to the listener and checked: a NaN or
+ * <p>After each iteration the exact objective is computed (cheaply: see {@link #loss}), reported to the listener and checked: a NaN or
  * infinite objective stops training with a {@link dev.tailor.core.error.TailorException}.
  *
  * <p>{@link #fit(CsrMatrix)} works on any weight matrix, which is what benchmarks against other engines call;
@@ -102,24 +100,25 @@ public final class AlsTrainer implements Trainer<AlsModel> {
                 scratch[w] = new Scratch(k, config.exact());
             }
             Gram gram = new Gram(k);
+            double[] userGram = new double[k * k];
+            double[] itemGram = new double[k * k];
             float[] regularized = new float[k * k];
             double[] regularizedDouble = new double[k * k];
-            float[] itemGram = new float[k * k];
-            double[] itemGramDouble = new double[k * k];
             int chunks = WorkerPool.chunkCount(Math.max(numUsers, 1), CHUNK);
             double[] chunkLoss = new double[chunks];
             double[] losses = new double[config.iterations()];
             long[] nanos = new long[config.iterations()];
 
-            gram.compute(items, numItems, 0, pool, itemGram, itemGramDouble);
+            gram.compute(items, numItems, pool, itemGram);
             for (int it = 0; it < config.iterations(); it++) {
                 long t = System.nanoTime();
-                withDiagonal(itemGramDouble, reg, regularized, regularizedDouble);
+                Gram.withDiagonal(itemGram, k, reg, regularized, regularizedDouble);
                 sweep(pool, scratch, userItem, items, regularized, regularizedDouble, users);
-                gram.compute(users, numUsers, reg, pool, regularized, regularizedDouble);
+                gram.compute(users, numUsers, pool, userGram);
+                Gram.withDiagonal(userGram, k, reg, regularized, regularizedDouble);
                 sweep(pool, scratch, itemUser, users, regularized, regularizedDouble, items);
-                gram.compute(items, numItems, 0, pool, itemGram, itemGramDouble);
-                double loss = loss(pool, scratch, userItem, users, items, itemGram, chunkLoss);
+                gram.compute(items, numItems, pool, itemGram);
+                double loss = loss(pool, userItem, users, items, userGram, itemGram, chunkLoss);
                 nanos[it] = System.nanoTime() - t;
                 losses[it] = loss;
                 Divergence.checkLoss(AlsConfig.NAME, it + 1, "loss", loss, HINT);
@@ -153,39 +152,30 @@ public final class AlsTrainer implements Trainer<AlsModel> {
         });
     }
 
-    /** The objective: per-chunk partial sums added in chunk order, so it does not depend on threads. */
-    private double loss(WorkerPool pool, Scratch[] scratch, CsrMatrix userItem, float[] users, float[] items,
-            float[] itemGram, double[] chunkLoss) {
+    /**
+     * The objective after a full iteration. Its dense part, {@code sum over all (u, i) of (x_u . y_i)^2}, equals
+     * {@code trace(X^T X Y^T Y)}: two k x k Gram matrices the sweeps compute anyway, so it costs O(k^2) instead
+     * of O(users k^2); the observed pairs then add their corrections (O(nnz k)), and the regularization is
+     * {@code reg (trace(X^T X) + trace(Y^T Y))}. Per-chunk partial sums are added in chunk order, so the value
+     * does not depend on the thread count.
+     */
+    private double loss(WorkerPool pool, CsrMatrix userItem, float[] users, float[] items, double[] userGram,
+            double[] itemGram, double[] chunkLoss) {
         int k = config.rank();
         float alpha = (float) config.alpha();
         java.util.Arrays.fill(chunkLoss, 0);
         pool.forChunks(userItem.rows(), CHUNK, (worker, chunk, from, to) -> {
-            float[] tmp = scratch[worker].r;
             double l = 0;
             for (int u = from; u < to; u++) {
-                l += RowSolver.loss(userItem, u, items, itemGram, k, alpha, users, u * k, tmp);
+                l += RowSolver.observedCorrection(userItem, u, items, k, alpha, users, u * k);
             }
             chunkLoss[chunk] = l;
         });
-        double total = 0;
+        double total = Gram.traceOfProduct(userGram, itemGram, k);
         for (double l : chunkLoss) {
             total += l;
         }
-        return total + config.reg() * (Vectors.squaredNorm(users, 0, users.length)
-                + Vectors.squaredNorm(items, 0, items.length));
-    }
-
-    private static void withDiagonal(double[] gram, double reg, float[] out, double[] outDouble) {
-        int k = (int) Math.round(Math.sqrt(gram.length));
-        for (int i = 0; i < gram.length; i++) {
-            outDouble[i] = gram[i];
-        }
-        for (int f = 0; f < k; f++) {
-            outDouble[f * k + f] += reg;
-        }
-        for (int i = 0; i < gram.length; i++) {
-            out[i] = (float) outDouble[i];
-        }
+        return total + config.reg() * (Gram.trace(userGram, k) + Gram.trace(itemGram, k));
     }
 
     /**

@@ -114,17 +114,12 @@ final class RowSolver {
     }
 
     /**
-     * The row's share of the objective without the regularization term: {@code x^T (Y^T Y) x} covers every
-     * column as if unobserved (confidence 1, preference 0), and each nonzero then swaps its term for the
-     * observed one, {@code c (1 - s)^2 - s^2} with {@code s = x . y_i}. O(k^2 + nnz k) instead of O(cols k).
-     *
-     * @param yty {@code Y^T Y} without regularization
-     * @param tmp scratch of length k
+     * The row's correction to the objective for its observed columns: the dense part of the objective counts
+     * every column as unobserved (confidence 1, preference 0, term {@code s^2} with {@code s = x . y_i}), and
+     * each nonzero swaps that term for its observed one, {@code c (1 - s)^2}. O(nnz k).
      */
-    static double loss(CsrMatrix w, int row, float[] y, float[] yty, int k, float alpha, float[] x, int xo,
-            float[] tmp) {
-        Vectors.symv(yty, k, x, xo, tmp);
-        double l = Vectors.dot(x, xo, tmp, 0, k);
+    static double observedCorrection(CsrMatrix w, int row, float[] y, int k, float alpha, float[] x, int xo) {
+        double l = 0;
         for (int n = w.rowStart(row); n < w.rowEnd(row); n++) {
             double c = 1 + alpha * (double) w.value(n);
             double s = Vectors.dot(x, xo, y, w.col(n) * k, k);

@@ -22,16 +22,15 @@ public final class Gram {
     }
 
     /**
-     * Writes {@code F^T F + diagonal * I} for the first {@code rows} rows of {@code factors} into {@code out}
-     * (k x k, row-major, both triangles) and the same sum in double into {@code outDouble}.
+     * Writes {@code F^T F} for the first {@code rows} rows of {@code factors} into {@code out} (k x k, row-major,
+     * both triangles).
      */
-    public void compute(float[] factors, int rows, double diagonal, WorkerPool pool, float[] out,
-            double[] outDouble) {
+    public void compute(float[] factors, int rows, WorkerPool pool, double[] out) {
         int k = rank;
         int parts = Math.max(1, Math.min(MAX_PARTS, rows / 256));
-        int partSize = (rows + parts - 1) / parts;
-        int used = Math.max(1, WorkerPool.chunkCount(rows, Math.max(1, partSize)));
-        pool.forChunks(rows, Math.max(1, partSize), (worker, chunk, from, to) -> {
+        int partSize = Math.max(1, (rows + parts - 1) / parts);
+        int used = WorkerPool.chunkCount(rows, partSize);
+        pool.forChunks(rows, partSize, (worker, chunk, from, to) -> {
             double[] acc = partials[chunk];
             Arrays.fill(acc, 0);
             for (int r = from; r < to; r++) {
@@ -46,22 +45,48 @@ public final class Gram {
                 }
             }
         });
-        double[] sum = outDouble;
-        Arrays.fill(sum, 0);
-        for (int p = 0; p < used && rows > 0; p++) {
+        Arrays.fill(out, 0, k * k, 0);
+        for (int p = 0; p < used; p++) {
             double[] acc = partials[p];
             for (int i = 0; i < k * k; i++) {
-                sum[i] += acc[i];
+                out[i] += acc[i];
             }
         }
         for (int f = 0; f < k; f++) {
             for (int g = f + 1; g < k; g++) {
-                sum[g * k + f] = sum[f * k + g];
+                out[g * k + f] = out[f * k + g];
             }
-            sum[f * k + f] += diagonal;
+        }
+    }
+
+    /** {@code gram + diagonal * I} into a float and a double copy. */
+    public static void withDiagonal(double[] gram, int k, double diagonal, float[] out, double[] outDouble) {
+        for (int i = 0; i < k * k; i++) {
+            outDouble[i] = gram[i];
+        }
+        for (int f = 0; f < k; f++) {
+            outDouble[f * k + f] += diagonal;
         }
         for (int i = 0; i < k * k; i++) {
-            out[i] = (float) sum[i];
+            out[i] = (float) outDouble[i];
         }
+    }
+
+    /** {@code trace(a b)} of two symmetric k x k matrices: the sum of their entry-wise product. */
+    public static double traceOfProduct(double[] a, double[] b, int k) {
+        double s = 0;
+        for (int i = 0; i < k * k; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
+    }
+
+    /** {@code trace(a)}. */
+    public static double trace(double[] a, int k) {
+        double s = 0;
+        for (int f = 0; f < k; f++) {
+            s += a[f * k + f];
+        }
+        return s;
     }
 }

@@ -29,9 +29,9 @@ class RowSolverTest {
         RowSolver.cholesky(w, 0, y, new double[] {gram[0]}, 1, 1f, exact, 0, new double[1], new double[1]);
         assertThat(exact[0]).isCloseTo(0.4f, within(1e-6f));
 
-        // Objective without reg at x = 0.4: c0 (1 - 0.8)^2 + c1 (0 - 0.4)^2 = 2 * 0.04 + 0.16 = 0.24.
-        float[] yty = {5f};
-        assertThat(RowSolver.loss(w, 0, y, yty, 1, 1f, x, 0, new float[1])).isCloseTo(0.24, within(1e-6));
+        // Objective without reg at x = 0.4: c0 (1 - 0.8)^2 + c1 (0 - 0.4)^2 = 2 * 0.04 + 0.16 = 0.24, of which the
+        // dense part x^2 (y0^2 + y1^2) = 0.8 and the observed correction 2 * 0.04 - 0.8^2 = -0.56.
+        assertThat(RowSolver.observedCorrection(w, 0, y, 1, 1f, x, 0)).isCloseTo(-0.56, within(1e-6));
     }
 
     @Property(tries = 200)
@@ -72,7 +72,7 @@ class RowSolverTest {
     }
 
     @Property(tries = 200)
-    void lossMatchesTheObjectiveSummedOverEveryColumn(@ForAll long seed, @ForAll @IntRange(min = 1, max = 8) int k,
+    void denseTermPlusCorrectionIsTheObjectiveSummedOverEveryColumn(@ForAll long seed, @ForAll @IntRange(min = 1, max = 8) int k,
             @ForAll @IntRange(min = 0, max = 30) int extraCols) {
         Problem pr = Problem.random(seed, k, k + extraCols);
         Random random = new Random(seed + 1);
@@ -80,8 +80,14 @@ class RowSolverTest {
         for (int f = 0; f < k; f++) {
             x[f] = (float) random.nextGaussian();
         }
-        float[] yty = pr.gramFloatWithout();
-        double fast = RowSolver.loss(pr.w, 0, pr.y, yty, k, pr.alpha, x, 0, new float[k]);
+        double[] yty = pr.gramDouble();
+        double dense = 0;
+        for (int f = 0; f < k; f++) {
+            for (int g = 0; g < k; g++) {
+                dense += x[f] * (yty[f * k + g] - (f == g ? pr.reg : 0)) * x[g];
+            }
+        }
+        double fast = dense + RowSolver.observedCorrection(pr.w, 0, pr.y, k, pr.alpha, x, 0);
         double slow = pr.oracleObjective(x) - pr.reg * squared(x);
         assertThat(fast).isCloseTo(slow, within(1e-4 * Math.max(1, Math.abs(slow))));
     }
@@ -157,14 +163,6 @@ class RowSolverTest {
                 out[i] = (float) g[i];
             }
             return out;
-        }
-
-        float[] gramFloatWithout() {
-            float[] g = gramFloat();
-            for (int f = 0; f < k; f++) {
-                g[f * k + f] -= (float) reg;
-            }
-            return g;
         }
 
         /** Confidence and preference of every column, dense. */
