@@ -41,8 +41,12 @@ final class SymmetricInverse {
         double[] v = new double[block * n];
         double[] wt = new double[block * n];
         double[] dinv = new double[block * block];
+        Scratch[] scratch = new Scratch[pool.threads()];
+        for (int w = 0; w < scratch.length; w++) {
+            scratch[w] = new Scratch(block);
+        }
         for (int k0 = 0; k0 < n; k0 += block) {
-            sweepBlock(a, n, k0, Math.min(n, k0 + block), v, wt, dinv, pool);
+            sweepBlock(a, n, k0, Math.min(n, k0 + block), v, wt, dinv, scratch, pool);
         }
         // Sweeping every pivot left -A^-1.
         pool.forChunks(n, 256, (worker, chunk, from, to) -> {
@@ -57,7 +61,7 @@ final class SymmetricInverse {
 
     /** Sweeps the pivots [k0, k1): the block formulas of the class comment. */
     private static void sweepBlock(double[] a, int n, int k0, int k1, double[] v, double[] wt, double[] dinv,
-            WorkerPool pool) {
+            Scratch[] scratch, WorkerPool pool) {
         int m = k1 - k0;
         gatherPanel(a, n, k0, k1, v, pool);
         invertPivotBlock(v, n, k0, m, dinv);
@@ -75,7 +79,8 @@ final class SymmetricInverse {
                 }
             }
         });
-        pool.forChunks(n, ROWS, (worker, chunk, from, to) -> update(a, n, k0, k1, v, wt, from, to));
+        pool.forChunks(n, ROWS, (worker, chunk, from, to) -> update(a, n, k0, k1, v, wt, from, to,
+                scratch[worker]));
         // The pivot rows and columns take their swept values.
         pool.forChunks(n, 1024, (worker, chunk, from, to) -> {
             for (int i = from; i < to; i++) {
@@ -159,44 +164,153 @@ final class SymmetricInverse {
     /**
      * {@code A_ij -= sum_p wt[p][i] v[p][j]} for rows [from, to) and columns j <= i outside the pivot block K
      * (K's own rows and columns are overwritten afterwards). Columns are tiled so that the panel's tile stays
-     * in cache across the rows, and four panel rows are applied per pass over a row of A.
+     * in cache across the rows. Rows go in groups of four through {@link #rankUpdate4}, which loads each panel
+     * value once for four rows; HotSpot vectorizes only when the four rows are distinct arrays, hence the copies
+     * into the scratch rows (a small cost next to the block's {@code m} multiply-adds per element).
      */
-    private static void update(double[] a, int n, int k0, int k1, double[] v, double[] wt, int from, int to) {
+    private static void update(double[] a, int n, int k0, int k1, double[] v, double[] wt, int from, int to,
+            Scratch s) {
         int m = k1 - k0;
-        double[] w = new double[m];
-        int last = to - 1;
-        for (int t0 = 0; t0 <= last; t0 += TILE) {
-            for (int i = from; i < to; i++) {
-                if (i >= k0 && i < k1) {
-                    continue;
-                }
-                int jEnd = Math.min(i + 1, t0 + TILE);
-                if (t0 >= jEnd) {
-                    continue;
-                }
+        int count = 0;
+        for (int i = from; i < to; i++) {
+            if (i < k0 || i >= k1) {
+                s.rows[count] = i;
                 for (int p = 0; p < m; p++) {
-                    w[p] = wt[p * n + i];
+                    s.w[count * m + p] = wt[p * n + i];
                 }
-                // The tile [t0, jEnd) minus the pivot columns [k0, k1).
-                int s1 = Math.min(jEnd, k0);
-                if (t0 < s1) {
-                    rankUpdate(a, i * n, v, n, w, m, t0, s1);
+                count++;
+            }
+        }
+        if (count == 0) {
+            return;
+        }
+        int maxColumn = s.rows[count - 1];
+        for (int t0 = 0; t0 <= maxColumn; t0 += TILE) {
+            int tileEnd = t0 + TILE;
+            int g = 0;
+            for (; g + 3 < count; g += 4) {
+                // Columns every row of the group has: up to the first (smallest) row's diagonal.
+                int common = Math.min(s.rows[g] + 1, tileEnd);
+                if (t0 < common) {
+                    int s1 = Math.min(common, k0);
+                    if (t0 < s1) {
+                        rows4(a, n, v, s, g, m, t0, s1);
+                    }
+                    int s2 = Math.max(t0, k1);
+                    if (s2 < common) {
+                        rows4(a, n, v, s, g, m, s2, common);
+                    }
                 }
-                int s2 = Math.max(t0, k1);
-                if (s2 < jEnd) {
-                    rankUpdate(a, i * n, v, n, w, m, s2, jEnd);
+                for (int r = g; r < g + 4; r++) {
+                    row(a, n, k0, k1, v, s, r, m, Math.max(t0, common), Math.min(s.rows[r] + 1, tileEnd));
                 }
+            }
+            for (int r = g; r < count; r++) {
+                row(a, n, k0, k1, v, s, r, m, t0, Math.min(s.rows[r] + 1, tileEnd));
             }
         }
     }
 
-    private static void rankUpdate(double[] a, int ri, double[] v, int n, double[] w, int m, int j0, int j1) {
+    /** One row's update over the columns [j0, j1) minus the pivot columns. */
+    private static void row(double[] a, int n, int k0, int k1, double[] v, Scratch s, int r, int m, int j0,
+            int j1) {
+        int ri = s.rows[r] * n;
+        int s1 = Math.min(j1, k0);
+        if (j0 < s1) {
+            rankUpdate(a, ri, v, n, s.w, r * m, m, j0, s1);
+        }
+        int s2 = Math.max(j0, k1);
+        if (s2 < j1) {
+            rankUpdate(a, ri, v, n, s.w, r * m, m, s2, j1);
+        }
+    }
+
+    /** Four rows (group g of the scratch rows) over the columns [j0, j1), through the scratch copies. */
+    private static void rows4(double[] a, int n, double[] v, Scratch s, int g, int m, int j0, int j1) {
+        int len = j1 - j0;
+        int r0 = s.rows[g] * n + j0;
+        int r1 = s.rows[g + 1] * n + j0;
+        int r2 = s.rows[g + 2] * n + j0;
+        int r3 = s.rows[g + 3] * n + j0;
+        System.arraycopy(a, r0, s.b0, 0, len);
+        System.arraycopy(a, r1, s.b1, 0, len);
+        System.arraycopy(a, r2, s.b2, 0, len);
+        System.arraycopy(a, r3, s.b3, 0, len);
+        rankUpdate4(s.b0, s.b1, s.b2, s.b3, v, n, s.w, g * m, m, j0, len);
+        System.arraycopy(s.b0, 0, a, r0, len);
+        System.arraycopy(s.b1, 0, a, r1, len);
+        System.arraycopy(s.b2, 0, a, r2, len);
+        System.arraycopy(s.b3, 0, a, r3, len);
+    }
+
+    /**
+     * {@code b_r[j] -= sum_p w[wo + r m + p] v[p][j0 + j]} for the four rows r and j in [0, len), four panel
+     * rows at a time: per element, 4 panel loads and 4 row loads and stores serve 16 multiply-adds.
+     */
+    private static void rankUpdate4(double[] b0, double[] b1, double[] b2, double[] b3, double[] v, int n,
+            double[] w, int wo, int m, int j0, int len) {
         int p = 0;
         for (; p + 3 < m; p += 4) {
-            double w0 = w[p];
-            double w1 = w[p + 1];
-            double w2 = w[p + 2];
-            double w3 = w[p + 3];
+            int w0 = wo + p;
+            int w1 = w0 + m;
+            int w2 = w1 + m;
+            int w3 = w2 + m;
+            double a00 = w[w0];
+            double a01 = w[w0 + 1];
+            double a02 = w[w0 + 2];
+            double a03 = w[w0 + 3];
+            double a10 = w[w1];
+            double a11 = w[w1 + 1];
+            double a12 = w[w1 + 2];
+            double a13 = w[w1 + 3];
+            double a20 = w[w2];
+            double a21 = w[w2 + 1];
+            double a22 = w[w2 + 2];
+            double a23 = w[w2 + 3];
+            double a30 = w[w3];
+            double a31 = w[w3 + 1];
+            double a32 = w[w3 + 2];
+            double a33 = w[w3 + 3];
+            int v0 = p * n + j0;
+            int v1 = v0 + n;
+            int v2 = v1 + n;
+            int v3 = v2 + n;
+            for (int j = 0; j < len; j++) {
+                double x0 = v[v0 + j];
+                double x1 = v[v1 + j];
+                double x2 = v[v2 + j];
+                double x3 = v[v3 + j];
+                b0[j] -= a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
+                b1[j] -= a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
+                b2[j] -= a20 * x0 + a21 * x1 + a22 * x2 + a23 * x3;
+                b3[j] -= a30 * x0 + a31 * x1 + a32 * x2 + a33 * x3;
+            }
+        }
+        for (; p < m; p++) {
+            double a0 = w[wo + p];
+            double a1 = w[wo + m + p];
+            double a2 = w[wo + 2 * m + p];
+            double a3 = w[wo + 3 * m + p];
+            int vo = p * n + j0;
+            for (int j = 0; j < len; j++) {
+                double x = v[vo + j];
+                b0[j] -= a0 * x;
+                b1[j] -= a1 * x;
+                b2[j] -= a2 * x;
+                b3[j] -= a3 * x;
+            }
+        }
+    }
+
+    /** {@code a[ri + j] -= sum_p w[wo + p] v[p][j]} for j in [j0, j1). */
+    private static void rankUpdate(double[] a, int ri, double[] v, int n, double[] w, int wo, int m, int j0,
+            int j1) {
+        int p = 0;
+        for (; p + 3 < m; p += 4) {
+            double w0 = w[wo + p];
+            double w1 = w[wo + p + 1];
+            double w2 = w[wo + p + 2];
+            double w3 = w[wo + p + 3];
             int v0 = p * n;
             int v1 = v0 + n;
             int v2 = v1 + n;
@@ -206,11 +320,25 @@ final class SymmetricInverse {
             }
         }
         for (; p < m; p++) {
-            double wp = w[p];
+            double wp = w[wo + p];
             int vo = p * n;
             for (int j = j0; j < j1; j++) {
                 a[ri + j] -= wp * v[vo + j];
             }
+        }
+    }
+
+    /** One worker's buffers for {@link #update}, allocated once per inversion. */
+    private static final class Scratch {
+        final int[] rows = new int[ROWS];
+        final double[] w;
+        final double[] b0 = new double[TILE];
+        final double[] b1 = new double[TILE];
+        final double[] b2 = new double[TILE];
+        final double[] b3 = new double[TILE];
+
+        Scratch(int block) {
+            w = new double[ROWS * block];
         }
     }
 }

@@ -56,6 +56,23 @@ class SymmetricInverseTest {
     }
 
     @Test
+    void matrixSpanningSeveralColumnTilesMatchesGaussJordan() {
+        // Wider than the 512-column tile, with a partial last pivot block (530 = 8 * 64 + 18).
+        int n = 530;
+        double[][] m = diagonallyDominant(n, new Random(5));
+        double[] a = lower(m);
+        try (WorkerPool pool = WorkerPool.create(2)) {
+            SymmetricInverse.invert(a, n, pool);
+        }
+        double[][] expected = Dense.inverse(m);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j <= i; j++) {
+                assertThat(Math.abs(a[i * n + j] - expected[i][j])).as("(%d, %d)", i, j).isLessThan(1e-9);
+            }
+        }
+    }
+
+    @Test
     void resultDoesNotDependOnTheThreadCount() {
         int n = 150;
         double[][] m = randomSpd(n, new Random(1));
@@ -86,6 +103,25 @@ class SymmetricInverseTest {
             }
         }
         return a;
+    }
+
+    /** A random symmetric matrix whose diagonal outweighs each row's other entries: positive definite. */
+    static double[][] diagonallyDominant(int n, Random random) {
+        double[][] m = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < i; j++) {
+                m[i][j] = random.nextDouble() * 2 - 1;
+                m[j][i] = m[i][j];
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            double s = 1;
+            for (int j = 0; j < n; j++) {
+                s += Math.abs(m[i][j]);
+            }
+            m[i][i] = s * (1 + random.nextDouble());
+        }
+        return m;
     }
 
     /** R^T R + I for a random n x n R: symmetric positive definite, moderately conditioned. */
