@@ -5,6 +5,7 @@ import dev.tailor.algorithms.common.Training;
 import dev.tailor.algorithms.factor.Divergence;
 import dev.tailor.algorithms.factor.Epoch;
 import dev.tailor.algorithms.factor.EpochListener;
+import dev.tailor.algorithms.factor.Sampling;
 import dev.tailor.algorithms.factor.WorkerPool;
 import dev.tailor.core.data.CsrMatrix;
 import dev.tailor.core.data.Snapshot;
@@ -27,8 +28,6 @@ import org.slf4j.LoggerFactory;
 public final class BprTrainer implements Trainer<BprModel> {
     private static final Logger LOG = LoggerFactory.getLogger(BprTrainer.class);
     private static final int CHUNK = 8192;
-    /** Negative draws before giving up on a user who has interacted with nearly every item. */
-    private static final int MAX_NEGATIVE_TRIES = 32;
     private static final String HINT = "lower lr or raise reg";
 
     private final BprConfig config;
@@ -91,12 +90,7 @@ public final class BprTrainer implements Trainer<BprModel> {
             items[i] = (float) ((init.nextDouble() - 0.5) / k);
         }
         float[] bias = new float[numItems];
-        int[] rowOf = new int[nnz];
-        for (int u = 0; u < userItem.rows(); u++) {
-            for (int n = userItem.rowStart(u); n < userItem.rowEnd(u); n++) {
-                rowOf[n] = u;
-            }
-        }
+        int[] rowOf = Sampling.rowOfEntries(userItem);
         double[] losses = new double[config.epochs()];
         int chunks = WorkerPool.chunkCount(nnz, CHUNK);
         double[] chunkLoss = new double[chunks];
@@ -105,15 +99,15 @@ public final class BprTrainer implements Trainer<BprModel> {
             float[][] scratch = new float[pool.threads()][k];
             for (int e = 0; e < config.epochs(); e++) {
                 long t = System.nanoTime();
-                long epochSeed = mix(config.seed(), e);
+                long epochSeed = Sampling.mix(config.seed(), e);
                 pool.forChunks(nnz, CHUNK, (worker, chunk, from, to) -> {
-                    SplittableRandom random = new SplittableRandom(mix(epochSeed, chunk));
+                    SplittableRandom random = new SplittableRandom(Sampling.mix(epochSeed, chunk));
                     double loss = 0;
                     int done = 0;
                     for (int s = from; s < to; s++) {
                         int pos = random.nextInt(nnz);
                         int u = rowOf[pos];
-                        int j = negative(userItem, u, numItems, random);
+                        int j = Sampling.negative(userItem, u, random);
                         if (j >= 0) {
                             loss += step(users, items, bias, u, userItem.col(pos), j, scratch[worker]);
                             done++;
@@ -141,37 +135,6 @@ public final class BprTrainer implements Trainer<BprModel> {
         Divergence.checkFactors(BprConfig.NAME, "item factors", items, HINT);
         Divergence.checkFactors(BprConfig.NAME, "item biases", bias, HINT);
         return new Factors(users, items, bias, losses);
-    }
-
-    /** A uniformly drawn item the user has not interacted with, or -1 when none turned up. */
-    private static int negative(CsrMatrix m, int u, int numItems, SplittableRandom random) {
-        int start = m.rowStart(u);
-        int end = m.rowEnd(u);
-        for (int tries = 0; tries < MAX_NEGATIVE_TRIES; tries++) {
-            int j = random.nextInt(numItems);
-            if (!contains(m, start, end, j)) {
-                return j;
-            }
-        }
-        return -1;
-    }
-
-    /** Binary search of the row's sorted column indices. */
-    private static boolean contains(CsrMatrix m, int start, int end, int col) {
-        int lo = start;
-        int hi = end - 1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            int c = m.col(mid);
-            if (c < col) {
-                lo = mid + 1;
-            } else if (c > col) {
-                hi = mid - 1;
-            } else {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**
@@ -207,11 +170,4 @@ public final class BprTrainer implements Trainer<BprModel> {
         return (float) (x > 0 ? Math.log1p(Math.exp(-x)) : -x + Math.log1p(Math.exp(x)));
     }
 
-    /** SplitMix64 finalizer of (a, b): independent-looking seeds for each epoch and chunk. */
-    static long mix(long a, long b) {
-        long z = a * 0x9E3779B97F4A7C15L + b + 0x632BE59BD9B4E019L;
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
-    }
 }

@@ -46,7 +46,7 @@ public final class Algorithms {
         this.byName = Collections.unmodifiableMap(byName);
     }
 
-    /** The built-in algorithms: random, pop, trending, segment-pop, item-knn, user-knn, als, bpr, ease, pmf. */
+    /** The built-in algorithms: random, pop, trending, segment-pop, item-knn, user-knn, als, bpr, ease, pmf, neumf. */
     public static Algorithms standard() {
         return STANDARD;
     }

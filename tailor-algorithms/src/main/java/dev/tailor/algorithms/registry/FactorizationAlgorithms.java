@@ -10,6 +10,9 @@ import dev.tailor.algorithms.bpr.BprTrainer;
 import dev.tailor.algorithms.ease.EaseConfig;
 import dev.tailor.algorithms.ease.EaseModel;
 import dev.tailor.algorithms.ease.EaseTrainer;
+import dev.tailor.algorithms.neumf.NeuMfConfig;
+import dev.tailor.algorithms.neumf.NeuMfModel;
+import dev.tailor.algorithms.neumf.NeuMfTrainer;
 import dev.tailor.algorithms.pmf.PmfConfig;
 import dev.tailor.algorithms.pmf.PmfModel;
 import dev.tailor.algorithms.pmf.PmfTrainer;
@@ -32,6 +35,9 @@ final class FactorizationAlgorithms {
                         EaseModel::readPayload),
                 new AlgorithmInfo(PmfConfig.NAME, "probabilistic matrix factorization with biases (explicit"
                         + " ratings, SGD)", PmfConfig.PARAMS, p -> new PmfTrainer(PmfConfig.from(p)),
-                        PmfModel::readPayload));
+                        PmfModel::readPayload),
+                new AlgorithmInfo(NeuMfConfig.NAME, "neural matrix factorization (GMF + MLP towers, BCE with"
+                        + " sampled negatives)", NeuMfConfig.PARAMS, p -> new NeuMfTrainer(NeuMfConfig.from(p)),
+                        NeuMfModel::readPayload));
     }
 }

@@ -28,7 +28,8 @@ class FrozenModelsTest {
     private static final Snapshot IMPLICIT = Planted.clusters(30, 20, 3, 5, 0.8, 1);
     private static final Snapshot RATINGS = Planted.lowRankRatings(20, 15, 2, 0.4, 0.1, 2, null);
     private static final List<String> SPECS = List.of("als:rank=4,iterations=3,reg=0.5,alpha=3",
-            "bpr:rank=4,epochs=3", "ease:lambda=20", "pmf:rank=3,epochs=5");
+            "bpr:rank=4,epochs=3", "ease:lambda=20", "pmf:rank=3,epochs=5",
+            "neumf:factors=4,mlp-dim=8,epochs=2");
 
     private static Snapshot dataFor(String spec) {
         return spec.startsWith("pmf") ? RATINGS : IMPLICIT;

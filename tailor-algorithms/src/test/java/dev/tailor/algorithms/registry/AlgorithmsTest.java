@@ -28,7 +28,7 @@ class AlgorithmsTest {
     void everyBuiltInTrainsFromItsBareName() {
         assertThat(Algorithms.standard().names())
                 .containsExactly("random", "pop", "trending", "segment-pop", "item-knn", "user-knn", "als", "bpr",
-                        "ease", "pmf");
+                        "ease", "pmf", "neumf");
         for (String name : Algorithms.standard().names()) {
             if (name.equals("pmf")) {
                 // Explicit ratings only; SHOP holds views. PmfTrainerTest covers it.
