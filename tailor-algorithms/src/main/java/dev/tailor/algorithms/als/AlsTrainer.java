@@ -23,8 +23,9 @@ import org.slf4j.LoggerFactory;
  * ({@link RowSolver}). Rows are independent, so each sweep runs on a {@link WorkerPool} over chunks of rows;
  * per-worker scratch is allocated once per run, and nothing else is allocated per iteration.
  *
- * <p>After each iteration the exact objective is computed (cheaply: see {@link #loss}), reported to the listener and checked: a NaN or
- * infinite objective stops training with a {@link dev.tailor.core.error.TailorException}.
+ * <p>After each iteration the exact objective is computed, at the cost of one pass over the nonzeros (its dense
+ * part comes from the sweeps' Gram matrices), reported to the listener and checked: a NaN or infinite objective
+ * stops training with a {@link dev.tailor.core.error.TailorException}.
  *
  * <p>{@link #fit(CsrMatrix)} works on any weight matrix, which is what benchmarks against other engines call;
  * {@link #train(Snapshot)} builds the matrix from the snapshot's events and wraps the factors in a model.

@@ -92,7 +92,8 @@ class AlsModelTest {
         float[] after = new float[MODEL.itemCount()];
         MODEL.scoreAll(new UserContext(u, fresh, weights, new int[0]), after);
         int probe = otherGroup + 4 * 5;
-        assertThat(after[probe] - after[Planted.group(u, 4)]).isGreaterThan(before[probe] - before[Planted.group(u, 4)]);
+        int own = Planted.group(u, 4);
+        assertThat(after[probe] - after[own]).isGreaterThan(before[probe] - before[own]);
     }
 
     @Test

@@ -72,8 +72,8 @@ class RowSolverTest {
     }
 
     @Property(tries = 200)
-    void denseTermPlusCorrectionIsTheObjectiveSummedOverEveryColumn(@ForAll long seed, @ForAll @IntRange(min = 1, max = 8) int k,
-            @ForAll @IntRange(min = 0, max = 30) int extraCols) {
+    void denseTermPlusCorrectionIsTheObjectiveSummedOverEveryColumn(@ForAll long seed,
+            @ForAll @IntRange(min = 1, max = 8) int k, @ForAll @IntRange(min = 0, max = 30) int extraCols) {
         Problem pr = Problem.random(seed, k, k + extraCols);
         Random random = new Random(seed + 1);
         float[] x = new float[k];
