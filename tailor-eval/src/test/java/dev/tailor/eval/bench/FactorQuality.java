@@ -30,7 +30,8 @@ import java.util.SplittableRandom;
  *                                                        parameters SPEC sets stay fixed), scored on the
  *                                                        validation part; the best is then reported on test
  * </pre>
- * Prints NDCG@10 and HR@10 (mean and 95% interval over test users) with training and scoring times.
+ * Prints NDCG and HR at the protocol's cutoffs (with the 95% interval over test users at K = 10) and the
+ * training and scoring times.
  */
 public final class FactorQuality {
     private FactorQuality() {
@@ -101,12 +102,15 @@ public final class FactorQuality {
 
     private static void print(String part, Protocols protocol, ModelResult r) {
         List<String> cells = new ArrayList<>();
+        int[] ks = protocol.config().ks();
         for (Metric m : new Metric[] {Metric.NDCG, Metric.HIT}) {
-            MeanCi ci = MeanCi.of(r.perUser(m, kIndex(protocol, 10)));
-            cells.add(String.format(Locale.ROOT, "%s@10 %.4f ± %.4f", m.name().toLowerCase(Locale.ROOT), ci.mean(),
-                    ci.halfWidth()));
+            for (int c = 0; c < ks.length; c++) {
+                MeanCi ci = MeanCi.of(r.perUser(m, c));
+                cells.add(String.format(Locale.ROOT, "%s@%d %.4f", m.name().toLowerCase(Locale.ROOT), ks[c],
+                        ci.mean()) + (ks[c] == 10 ? String.format(Locale.ROOT, " ± %.4f", ci.halfWidth()) : ""));
+            }
         }
-        System.out.printf(Locale.ROOT, "%-5s %-70s %s  train %.1f s  eval %.1f s%n", part, r.label(),
+        System.out.printf(Locale.ROOT, "%-5s %s%n      %s  train %.1f s  eval %.1f s%n", part, r.label(),
                 String.join("  ", cells), r.trainMillis() / 1e3, r.evalMillis() / 1e3);
     }
 }
