@@ -24,12 +24,15 @@ import java.util.Map;
  * @param cgSteps conjugate-gradient steps per row and sweep (solver cg), >= 1
  * @param exact solve each row's normal equations exactly by Cholesky instead of by conjugate gradient (slower;
  *     for comparisons)
+ * @param recency in (0, 1]: at scoring time the context entry p steps before the latest counts recency^p of its
+ *     weight, and every user is folded in from the context (1 = order-blind, trained factors for unchanged
+ *     users); below 1 suits next-item tasks, where the latest events say most
  * @param seed seed of the random initial factors
  * @param events how event types weigh in the user x item matrix (a purchase counts more than a view)
  * @param threads training threads, 0 = all processors (results do not depend on it)
  */
-public record AlsConfig(int rank, int iterations, double reg, double alpha, int cgSteps, boolean exact, long seed,
-        EventWeights events, int threads) {
+public record AlsConfig(int rank, int iterations, double reg, double alpha, int cgSteps, boolean exact,
+        double recency, long seed, EventWeights events, int threads) {
     public static final String NAME = "als";
     /** Above this the k x k normal equations (k^2 per row and step) dominate any sensible budget. */
     public static final int MAX_RANK = 1024;
@@ -40,6 +43,7 @@ public record AlsConfig(int rank, int iterations, double reg, double alpha, int 
             Param.real("reg", 30, 1e-3, 100, true, "L2 regularization of the factors"),
             Param.real("alpha", 5, 0.5, 100, true, "confidence of an observed pair: 1 + alpha * weight"),
             Param.integer("cg-steps", 3, 2, 6, false, "conjugate-gradient steps per row and sweep"),
+            Param.real("recency", 1, 0.5, 1, false, "context entry p steps before the latest counts recency^p"),
             Param.choice("solver", "cg", List.of("cg", "cholesky"),
                     "cg (Takacs et al. 2011, fast) or cholesky (exact per-row solve)").fixed(),
             Param.integer("seed", 42, 0, 0, false, "seed of the random initial factors").fixed(),
@@ -55,6 +59,7 @@ public record AlsConfig(int rank, int iterations, double reg, double alpha, int 
                 .atLeast("reg", reg, 0)
                 .atLeast("alpha", alpha, 0)
                 .atLeast("cg-steps", cgSteps, 1)
+                .aboveAtMost("recency", recency, 0, 1)
                 .notNull(Events.NAME, events)
                 .atLeast("threads", threads, 0)
                 .done();
@@ -66,7 +71,7 @@ public record AlsConfig(int rank, int iterations, double reg, double alpha, int 
 
     public static AlsConfig from(ParamValues p) {
         return new AlsConfig(p.integer("rank"), p.integer("iterations"), p.real("reg"), p.real("alpha"),
-                p.integer("cg-steps"), p.text("solver").equals("cholesky"), p.integer("seed"),
+                p.integer("cg-steps"), p.text("solver").equals("cholesky"), p.real("recency"), p.integer("seed"),
                 Events.parse(NAME, p.text(Events.NAME)), p.integer("threads"));
     }
 
@@ -78,6 +83,7 @@ public record AlsConfig(int rank, int iterations, double reg, double alpha, int 
         m.put("reg", Param.formatReal(reg));
         m.put("alpha", Param.formatReal(alpha));
         m.put("cg-steps", Integer.toString(cgSteps));
+        m.put("recency", Param.formatReal(recency));
         m.put("solver", exact ? "cholesky" : "cg");
         m.put("seed", Long.toString(seed));
         m.put(Events.NAME, Events.format(events));
@@ -85,14 +91,14 @@ public record AlsConfig(int rank, int iterations, double reg, double alpha, int 
     }
 
     public AlsConfig withIterations(int n) {
-        return new AlsConfig(rank, n, reg, alpha, cgSteps, exact, seed, events, threads);
+        return new AlsConfig(rank, n, reg, alpha, cgSteps, exact, recency, seed, events, threads);
     }
 
     public AlsConfig withThreads(int n) {
-        return new AlsConfig(rank, iterations, reg, alpha, cgSteps, exact, seed, events, n);
+        return new AlsConfig(rank, iterations, reg, alpha, cgSteps, exact, recency, seed, events, n);
     }
 
     public AlsConfig withRank(int n) {
-        return new AlsConfig(n, iterations, reg, alpha, cgSteps, exact, seed, events, threads);
+        return new AlsConfig(n, iterations, reg, alpha, cgSteps, exact, recency, seed, events, threads);
     }
 }

@@ -20,8 +20,9 @@ import java.util.Arrays;
  * since) the user's factors are folded in: the user's row of the ALS objective is solved exactly against the
  * fixed item factors from the context's items and weights (Hu et al. 2008, section 5), so serving reacts to
  * an event posted a second ago. A fold-in costs O(h k^2 + k^3) for h distinct history items, about as much as
- * scoring a few thousand items. A context without a usable item falls back to the trained factors of a known
- * user or, for a visitor, to popularity order (negative scores in [-1, 0)).
+ * scoring a few thousand items. With {@code recency} below 1 every context is folded in, its entry p steps before
+ * the latest weighted recency^p, so the latest events count most. A context without a usable item falls back to
+ * the trained factors of a known user or, for a visitor, to popularity order (negative scores in [-1, 0)).
  *
  * <p>The context's weights play the role of the training matrix's values: callers should weight events as the
  * model's {@code events} setting did (it is in the provenance).
@@ -36,6 +37,7 @@ public final class AlsModel implements SavableModel {
     private final float[] fallback;
     private final float alpha;
     private final float reg;
+    private final float recency;
     private final Provenance provenance;
     /** {@code Y^T Y + reg I} in double, the shared part of every fold-in; derived, not saved. */
     private final double[] gram;
@@ -45,9 +47,11 @@ public final class AlsModel implements SavableModel {
      * @param items item factors, numItems x rank (taken over)
      * @param historyLengths events per user at training time, to tell whether a context has changed since
      * @param fallback per-item scores in [-1, 0) for a visitor without usable history
+     * @param recency in (0, 1]; below 1, every context is folded in with entry p steps before the latest
+     *     weighted recency^p
      */
     public AlsModel(int rank, float[] users, float[] items, int[] historyLengths, float[] fallback, float alpha,
-            float reg, Provenance provenance) {
+            float reg, float recency, Provenance provenance) {
         if (rank <= 0 || users.length != historyLengths.length * rank || items.length != fallback.length * rank) {
             throw new IllegalArgumentException("inconsistent ALS model: rank " + rank + ", " + users.length
                     + " user values for " + historyLengths.length + " users, " + items.length
@@ -56,6 +60,9 @@ public final class AlsModel implements SavableModel {
         if (!(alpha >= 0) || !(reg >= 0) || Float.isInfinite(alpha) || Float.isInfinite(reg)) {
             throw new IllegalArgumentException("alpha and reg must be finite and >= 0, were " + alpha + ", " + reg);
         }
+        if (!(recency > 0 && recency <= 1)) {
+            throw new IllegalArgumentException("recency must be in (0, 1], was " + recency);
+        }
         this.rank = rank;
         this.users = users;
         this.items = items;
@@ -63,6 +70,7 @@ public final class AlsModel implements SavableModel {
         this.fallback = fallback;
         this.alpha = alpha;
         this.reg = reg;
+        this.recency = recency;
         this.provenance = provenance;
         this.gram = itemGram(items, rank, reg);
     }
@@ -113,7 +121,7 @@ public final class AlsModel implements SavableModel {
     public java.util.Optional<float[]> userVector(UserContext user) {
         int u = user.user();
         boolean known = u >= 0 && u < historyLengths.length;
-        if (known && user.historyLength() == historyLengths[u]) {
+        if (unchanged(user)) {
             return java.util.Optional.of(Arrays.copyOfRange(users, u * rank, (u + 1) * rank));
         }
         float[] x = new float[rank];
@@ -129,7 +137,7 @@ public final class AlsModel implements SavableModel {
         Scoring.checkOutput(out, fallback.length, name());
         int u = user.user();
         boolean known = u >= 0 && u < historyLengths.length;
-        if (known && user.historyLength() == historyLengths[u]) {
+        if (unchanged(user)) {
             Vectors.scoreRows(users, u * rank, items, rank, null, out);
             return;
         }
@@ -144,8 +152,17 @@ public final class AlsModel implements SavableModel {
     }
 
     /**
+     * Whether the trained factors stand for this context: a known user with as many events as at training time,
+     * and no recency weighting (which the trained factors do not have).
+     */
+    private boolean unchanged(UserContext user) {
+        int u = user.user();
+        return recency == 1f && u >= 0 && u < historyLengths.length && user.historyLength() == historyLengths[u];
+    }
+
+    /**
      * Solves the user's row of the ALS objective from the context, merging repeated items (their weights add
-     * up, as in the training matrix).
+     * up, as in the training matrix) after weighting entry p steps before the latest by recency^p.
      *
      * @return false when the context has no usable entry
      */
@@ -154,10 +171,13 @@ public final class AlsModel implements SavableModel {
         float[] ws = user.weights();
         // (item << 32 | position) sorts entries by item and keeps each item's entries together.
         long[] keys = new long[its.length];
+        float[] decayed = new float[its.length];
         int m = 0;
-        for (int h = 0; h < its.length; h++) {
+        double decay = 1;
+        for (int h = its.length - 1; h >= 0; h--, decay *= recency) {
             if (Scoring.usable(its[h], ws[h], fallback.length)) {
                 keys[m++] = ((long) its[h] << 32) | h;
+                decayed[h] = (float) (ws[h] * decay);
             }
         }
         if (m == 0) {
@@ -172,7 +192,7 @@ public final class AlsModel implements SavableModel {
             int item = (int) (keys[i] >>> 32);
             double w = 0;
             while (i < m && (int) (keys[i] >>> 32) == item) {
-                w += ws[(int) keys[i]];
+                w += decayed[(int) keys[i]];
                 i++;
             }
             RowSolver.addObservation(a, b, items, item * k, k, alpha * w);
@@ -201,6 +221,7 @@ public final class AlsModel implements SavableModel {
         out.writeInt(rank);
         out.writeFloat(alpha);
         out.writeFloat(reg);
+        out.writeFloat(recency);
         BinaryIO.writeInts(out, historyLengths);
         BinaryIO.writeFloats(out, fallback);
         BinaryIO.writeFloats(out, users);
@@ -212,6 +233,7 @@ public final class AlsModel implements SavableModel {
         int rank = in.readInt();
         float alpha = in.readFloat();
         float reg = in.readFloat();
+        float recency = in.readFloat();
         if (rank <= 0 || rank > AlsConfig.MAX_RANK) {
             throw new TailorException("corrupt model data: als rank " + rank);
         }
@@ -219,6 +241,6 @@ public final class AlsModel implements SavableModel {
         float[] fallback = BinaryIO.readFloats(in, -1);
         float[] users = BinaryIO.readFloats(in, history.length * rank);
         float[] items = BinaryIO.readFloats(in, fallback.length * rank);
-        return new AlsModel(rank, users, items, history, fallback, alpha, reg, provenance);
+        return new AlsModel(rank, users, items, history, fallback, alpha, reg, recency, provenance);
     }
 }

@@ -71,7 +71,7 @@ public final class AlsTrainer implements Trainer<AlsModel> {
         }
         float[] fallback = Training.fallbackScores(Training.userCounts(userItem));
         return new AlsModel(factors.rank(), factors.users(), factors.items(), history, fallback,
-                (float) config.alpha(), (float) config.reg(),
+                (float) config.alpha(), (float) config.reg(), (float) config.recency(),
                 Training.provenance(AlsConfig.NAME, config.toParams(), config.seed(), training, start, t0));
     }
 

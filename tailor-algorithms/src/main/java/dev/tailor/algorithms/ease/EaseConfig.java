@@ -20,10 +20,12 @@ import java.util.Map;
  *
  * @param lambda L2 regularization added to the Gram matrix's diagonal, > 0
  * @param maxItems largest catalog accepted, in [1, {@value #HARD_MAX_ITEMS}]
+ * @param recency in (0, 1]: at scoring time the context entry p steps before the latest counts recency^p
+ *     (1 = order-blind); below 1 suits next-item tasks
  * @param events how event types weigh in the user x item matrix
  * @param threads training threads, 0 = all processors (results do not depend on it)
  */
-public record EaseConfig(double lambda, int maxItems, EventWeights events, int threads) {
+public record EaseConfig(double lambda, int maxItems, double recency, EventWeights events, int threads) {
     public static final String NAME = "ease";
     /** The default catalog limit: 4.8 GB of heap at the training peak. */
     public static final int DEFAULT_MAX_ITEMS = 20_000;
@@ -34,6 +36,7 @@ public record EaseConfig(double lambda, int maxItems, EventWeights events, int t
             Param.real("lambda", 500, 1, 20_000, true, "L2 regularization on the Gram matrix's diagonal"),
             Param.integer("max-items", DEFAULT_MAX_ITEMS, 1, HARD_MAX_ITEMS, false,
                     "largest catalog accepted (memory: 12 * items^2 bytes while training)").fixed(),
+            Param.real("recency", 1, 0.5, 1, false, "context entry p steps before the latest counts recency^p"),
             Events.param("default"),
             Param.integer("threads", 0, 0, 0, false, "training threads, 0 = all processors").fixed());
 
@@ -44,7 +47,7 @@ public record EaseConfig(double lambda, int maxItems, EventWeights events, int t
             checks.fail("max-items", "must be <= " + HARD_MAX_ITEMS + " (a dense items x items array), was "
                     + maxItems);
         }
-        checks.notNull(Events.NAME, events).atLeast("threads", threads, 0).done();
+        checks.aboveAtMost("recency", recency, 0, 1).notNull(Events.NAME, events).atLeast("threads", threads, 0).done();
     }
 
     public static EaseConfig defaults() {
@@ -52,14 +55,15 @@ public record EaseConfig(double lambda, int maxItems, EventWeights events, int t
     }
 
     public static EaseConfig from(ParamValues p) {
-        return new EaseConfig(p.real("lambda"), p.integer("max-items"), Events.parse(NAME, p.text(Events.NAME)),
-                p.integer("threads"));
+        return new EaseConfig(p.real("lambda"), p.integer("max-items"), p.real("recency"),
+                Events.parse(NAME, p.text(Events.NAME)), p.integer("threads"));
     }
 
     /** Spec parameters reproducing the model ({@code threads} and {@code max-items} cannot change it). */
     public Map<String, String> toParams() {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("lambda", Param.formatReal(lambda));
+        m.put("recency", Param.formatReal(recency));
         m.put(Events.NAME, Events.format(events));
         return m;
     }

@@ -5,6 +5,7 @@ import dev.tailor.algorithms.common.BinaryIO;
 import dev.tailor.algorithms.common.SavableModel;
 import dev.tailor.algorithms.common.Scoring;
 import dev.tailor.algorithms.factor.Vectors;
+import dev.tailor.core.error.TailorException;
 import dev.tailor.core.model.Provenance;
 import dev.tailor.core.model.UserContext;
 import java.io.DataInput;
@@ -12,8 +13,9 @@ import java.io.DataOutput;
 import java.io.IOException;
 
 /**
- * Scores {@code s_j = sum over history entries h of weight(h) * B[item(h)][j]}: the user's current context
- * times the learned item x item matrix, so fresh events count at once. Cost per call: one row of B (n floats)
+ * Scores {@code s_j = sum over history entries h of weight(h) * recency^p(h) * B[item(h)][j]}, p(h) being how many
+ * entries came after h: the user's current context times the learned item x item matrix, so fresh events count
+ * at once (and, with recency below 1, count most). Cost per call: one row of B (n floats)
  * per history entry. A context without a usable entry gets popularity order (negative scores in [-1, 0)).
  */
 public final class EaseModel implements SavableModel {
@@ -22,18 +24,24 @@ public final class EaseModel implements SavableModel {
     private final int items;
     private final float[] weights;
     private final float[] fallback;
+    private final float recency;
     private final Provenance provenance;
 
     /**
      * @param weights n x n row-major weight matrix B with a zero diagonal (taken over)
      * @param fallback per-item scores in [-1, 0) for contexts without usable history
+     * @param recency in (0, 1]: decay per entry towards the past
      */
-    public EaseModel(int items, float[] weights, float[] fallback, Provenance provenance) {
+    public EaseModel(int items, float[] weights, float[] fallback, float recency, Provenance provenance) {
         if ((long) items * items != weights.length || fallback.length != items) {
             throw new IllegalArgumentException("inconsistent EASE model: " + items + " items, " + weights.length
                     + " weights, " + fallback.length + " fallback scores");
         }
+        if (!(recency > 0 && recency <= 1)) {
+            throw new IllegalArgumentException("recency must be in (0, 1], was " + recency);
+        }
         this.items = items;
+        this.recency = recency;
         this.weights = weights;
         this.fallback = fallback;
         this.provenance = provenance;
@@ -60,13 +68,14 @@ public final class EaseModel implements SavableModel {
         int[] its = user.items();
         float[] ws = user.weights();
         boolean any = false;
-        for (int h = 0; h < its.length; h++) {
+        double decay = 1;
+        for (int h = its.length - 1; h >= 0; h--, decay *= recency) {
             if (Scoring.usable(its[h], ws[h], items)) {
                 if (!any) {
                     java.util.Arrays.fill(out, 0f);
                     any = true;
                 }
-                Vectors.axpy(ws[h], weights, its[h] * items, out, 0, items);
+                Vectors.axpy((float) (ws[h] * decay), weights, its[h] * items, out, 0, items);
             }
         }
         if (!any) {
@@ -87,6 +96,7 @@ public final class EaseModel implements SavableModel {
     @Override
     public void writePayload(DataOutput out) throws IOException {
         out.writeInt(items);
+        out.writeFloat(recency);
         BinaryIO.writeFloats(out, fallback);
         BinaryIO.writeFloats(out, weights);
     }
@@ -94,11 +104,12 @@ public final class EaseModel implements SavableModel {
     public static EaseModel readPayload(DataInput in, int version, Provenance provenance) throws IOException {
         BinaryIO.checkPayloadVersion(EaseConfig.NAME, version, PAYLOAD_VERSION);
         int items = in.readInt();
-        if (items < 0 || items > EaseConfig.HARD_MAX_ITEMS) {
-            throw new dev.tailor.core.error.TailorException("corrupt model data: ease item count " + items);
+        float recency = in.readFloat();
+        if (items < 0 || items > EaseConfig.HARD_MAX_ITEMS || !(recency > 0 && recency <= 1)) {
+            throw new TailorException("corrupt model data: ease item count " + items + ", recency " + recency);
         }
         float[] fallback = BinaryIO.readFloats(in, items);
         float[] weights = BinaryIO.readFloats(in, items * items);
-        return new EaseModel(items, weights, fallback, provenance);
+        return new EaseModel(items, weights, fallback, recency, provenance);
     }
 }

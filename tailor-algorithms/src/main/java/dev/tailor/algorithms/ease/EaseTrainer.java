@@ -46,7 +46,7 @@ public final class EaseTrainer implements Trainer<EaseModel> {
         CsrMatrix userItem = Training.matrix(training, config.events(), EaseConfig.NAME);
         float[] weights = fit(userItem);
         float[] fallback = Training.fallbackScores(Training.userCounts(userItem));
-        return new EaseModel(training.numItems(), weights, fallback,
+        return new EaseModel(training.numItems(), weights, fallback, (float) config.recency(),
                 Training.provenance(EaseConfig.NAME, config.toParams(), 0, training, start, t0));
     }
 

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class AlsModelTest {
     private static final Snapshot PLANTED = Planted.clusters(80, 40, 4, 8, 0.9, 11);
-    private static final AlsConfig CONFIG = new AlsConfig(6, 8, 0.5, 3, 3, false, 5, EventWeights.DEFAULT, 1);
+    private static final AlsConfig CONFIG = new AlsConfig(6, 8, 0.5, 3, 3, false, 1, 5, EventWeights.DEFAULT, 1);
     private static final AlsModel MODEL = new AlsTrainer(CONFIG).train(PLANTED);
 
     @Test
@@ -47,17 +47,40 @@ class AlsModelTest {
         float[] weights = {1f, 3f, 2f, 5f, 1f};
         UserContext visitor = new UserContext(-1, items, weights, new int[0]);
         float[] x = MODEL.userVector(visitor).orElseThrow();
+        double[] expected = oracleFoldIn(MODEL, CONFIG, items, weights);
+        assertThat(Dense.maxAbsDiff(expected, x, 0)).isLessThan(1e-4 * Math.max(1, Dense.maxAbs(expected)));
+    }
 
-        int k = MODEL.rank();
-        double[] w = new double[MODEL.itemCount()];
+    @Test
+    void withRecencyEveryContextIsFoldedInWithDecayedWeights() {
+        AlsConfig decaying = new AlsConfig(6, 8, 0.5, 3, 3, false, 0.5, 5, EventWeights.DEFAULT, 1);
+        AlsModel model = new AlsTrainer(decaying).train(PLANTED);
+        int u = 3;
+        int[] history = PLANTED.interactions().sequence(u);
+        float[] ones = new float[history.length];
+        java.util.Arrays.fill(ones, 1f);
+        // Even a known user with an unchanged history: trained factors know nothing of recency.
+        float[] x = model.userVector(new UserContext(u, history, ones, new int[0])).orElseThrow();
+        float[] decayed = new float[history.length];
+        for (int h = 0; h < history.length; h++) {
+            decayed[h] = (float) Math.pow(0.5, history.length - 1 - h);
+        }
+        double[] expected = oracleFoldIn(model, decaying, history, decayed);
+        assertThat(Dense.maxAbsDiff(expected, x, 0)).isLessThan(1e-4 * Math.max(1, Dense.maxAbs(expected)));
+    }
+
+    /** argmin of the user's ALS objective over every item, by dense normal equations. */
+    private static double[] oracleFoldIn(AlsModel model, AlsConfig config, int[] items, float[] weights) {
+        int k = model.rank();
+        double[] w = new double[model.itemCount()];
         for (int h = 0; h < items.length; h++) {
             w[items[h]] += weights[h];
         }
         double[][] a = new double[k][k];
         double[] b = new double[k];
-        for (int i = 0; i < MODEL.itemCount(); i++) {
-            float[] y = MODEL.itemVector(i);
-            double c = 1 + CONFIG.alpha() * w[i];
+        for (int i = 0; i < model.itemCount(); i++) {
+            float[] y = model.itemVector(i);
+            double c = 1 + config.alpha() * w[i];
             double p = w[i] > 0 ? 1 : 0;
             for (int f = 0; f < k; f++) {
                 b[f] += c * p * y[f];
@@ -67,10 +90,9 @@ class AlsModelTest {
             }
         }
         for (int f = 0; f < k; f++) {
-            a[f][f] += CONFIG.reg();
+            a[f][f] += config.reg();
         }
-        double[] expected = Dense.solve(a, b);
-        assertThat(Dense.maxAbsDiff(expected, x, 0)).isLessThan(1e-4 * Math.max(1, Dense.maxAbs(expected)));
+        return Dense.solve(a, b);
     }
 
     @Test

@@ -26,7 +26,7 @@ class AlsTrainerTest {
     private static final Snapshot PLANTED = Planted.clusters(120, 60, 4, 10, 0.9, 7);
 
     private static AlsConfig config(int rank, int iterations, boolean exact, int threads) {
-        return new AlsConfig(rank, iterations, 0.1, 5, 3, exact, 42, EventWeights.DEFAULT, threads);
+        return new AlsConfig(rank, iterations, 0.1, 5, 3, exact, 1, 42, EventWeights.DEFAULT, threads);
     }
 
     @Test
@@ -82,7 +82,7 @@ class AlsTrainerTest {
         assertThat(two.users()).containsExactly(one.users());
         assertThat(two.items()).containsExactly(one.items());
         assertThat(again.losses()).containsExactly(one.losses());
-        AlsConfig otherSeed = new AlsConfig(8, 3, 0.1, 5, 3, false, 43, EventWeights.DEFAULT, 1);
+        AlsConfig otherSeed = new AlsConfig(8, 3, 0.1, 5, 3, false, 1, 43, EventWeights.DEFAULT, 1);
         assertThat(new AlsTrainer(otherSeed).fit(w).items()).isNotEqualTo(one.items());
     }
 
@@ -132,11 +132,11 @@ class AlsTrainerTest {
 
     @Test
     void rejectsBadSettingsNamingEachParameter() {
-        assertThatThrownBy(() -> new AlsConfig(0, 0, -1, -2, 0, false, 1, EventWeights.DEFAULT, -1))
+        assertThatThrownBy(() -> new AlsConfig(0, 0, -1, -2, 0, false, 0, 1, EventWeights.DEFAULT, -1))
                 .isInstanceOf(ValidationException.class)
                 .satisfies(e -> assertThat(((ValidationException) e).problems())
                         .extracting(p -> p.field())
-                        .containsExactly("rank", "iterations", "reg", "alpha", "cg-steps", "threads"));
+                        .containsExactly("rank", "iterations", "reg", "alpha", "cg-steps", "recency", "threads"));
         assertThatThrownBy(() -> Algorithms.parse("als:rank=2000"))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("rank").hasMessageContaining("1024");
         assertThatThrownBy(() -> Algorithms.parse("als:reg=-0.5"))
@@ -161,7 +161,7 @@ class AlsTrainerTest {
     @Test
     void divergenceStopsTrainingWithAClearMessage() {
         // Confidence 1 + 1e38 * 5 overflows float: the objective turns infinite or NaN in the first iteration.
-        AlsConfig wild = new AlsConfig(4, 3, 0.1, 1e38, 3, false, 1, EventWeights.DEFAULT, 1);
+        AlsConfig wild = new AlsConfig(4, 3, 0.1, 1e38, 3, false, 1, 1, EventWeights.DEFAULT, 1);
         assertThatThrownBy(() -> new AlsTrainer(wild).train(PLANTED))
                 .isInstanceOf(TailorException.class).hasMessageContaining("als diverged in epoch 1")
                 .hasMessageContaining("raise reg or lower alpha");

@@ -38,7 +38,7 @@ public final class FactorBench {
     }
 
     private static void als(CsrMatrix m, int rank, int iterations, int threads) {
-        AlsConfig c = new AlsConfig(rank, iterations, 0.1, 10, 3, false, 1, EventWeights.DEFAULT, threads);
+        AlsConfig c = new AlsConfig(rank, iterations, 0.1, 10, 3, false, 1, 1, EventWeights.DEFAULT, threads);
         long t = System.nanoTime();
         AlsFactors f = new AlsTrainer(c, e -> System.out.println(e)).fit(m);
         double total = (System.nanoTime() - t) / 1e9;
@@ -53,7 +53,7 @@ public final class FactorBench {
 
     private static void ease(CsrMatrix m, double lambda, int threads) {
         long t = System.nanoTime();
-        float[] b = new EaseTrainer(new EaseConfig(lambda, EaseConfig.HARD_MAX_ITEMS, EventWeights.DEFAULT,
+        float[] b = new EaseTrainer(new EaseConfig(lambda, EaseConfig.HARD_MAX_ITEMS, 1, EventWeights.DEFAULT,
                 threads)).fit(m);
         System.out.printf(Locale.ROOT, "ease %d items: %.2f s (%d weights)%n", m.cols(),
                 (System.nanoTime() - t) / 1e9, b.length);

@@ -31,7 +31,7 @@ class EaseTrainerTest {
     private static final Snapshot PLANTED = Planted.clusters(120, 60, 4, 10, 0.9, 3);
 
     private static EaseTrainer trainer(double lambda, int threads) {
-        return new EaseTrainer(new EaseConfig(lambda, 1000, EventWeights.DEFAULT, threads));
+        return new EaseTrainer(new EaseConfig(lambda, 1000, 1, EventWeights.DEFAULT, threads));
     }
 
     @Test
@@ -113,8 +113,21 @@ class EaseTrainerTest {
     }
 
     @Test
+    void recencyWeighsTheLatestEntriesMost() {
+        EaseModel model = new EaseTrainer(new EaseConfig(10, 1000, 0.5, EventWeights.DEFAULT, 1)).train(PLANTED);
+        UserContext ctx = new UserContext(-1, new int[] {3, 7, 3}, new float[] {1f, 2f, 0.5f}, new int[0]);
+        float[] scores = new float[model.itemCount()];
+        model.scoreAll(ctx, scores);
+        // Newest first: 0.5 * 1 (item 3), 2 * 0.5 (item 7), 1 * 0.25 (item 3).
+        for (int j = 0; j < model.itemCount(); j++) {
+            float expected = 0.75f * model.weight(3, j) + 1f * model.weight(7, j);
+            assertThat(scores[j]).isCloseTo(expected, within(1e-6f));
+        }
+    }
+
+    @Test
     void refusesACatalogAboveTheLimitNamingBoth() {
-        EaseTrainer small = new EaseTrainer(new EaseConfig(100, 50, EventWeights.DEFAULT, 1));
+        EaseTrainer small = new EaseTrainer(new EaseConfig(100, 50, 1, EventWeights.DEFAULT, 1));
         assertThatThrownBy(() -> small.train(PLANTED)).isInstanceOf(ValidationException.class)
                 .hasMessageContaining("max-items").hasMessageContaining("60 items")
                 .hasMessageContaining("limit of 50").hasMessageContaining("12 * items^2 bytes");
@@ -124,9 +137,9 @@ class EaseTrainerTest {
     void refusesEmptySnapshotsAndBadSettings() {
         assertThatThrownBy(() -> trainer(10, 1).train(new SnapshotBuilder("empty").build()))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("no interactions");
-        assertThatThrownBy(() -> new EaseConfig(0, 0, EventWeights.DEFAULT, -1))
+        assertThatThrownBy(() -> new EaseConfig(0, 0, 0, EventWeights.DEFAULT, -1))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.problems())
-                        .extracting(p -> p.field()).containsExactly("lambda", "max-items", "threads"));
+                        .extracting(p -> p.field()).containsExactly("lambda", "max-items", "recency", "threads"));
         assertThatThrownBy(() -> Algorithms.parse("ease:max-items=50000")).hasMessageContaining("46340");
         assertThatThrownBy(() -> Algorithms.parse("ease:lambda=-3")).hasMessageContaining("lambda");
     }
