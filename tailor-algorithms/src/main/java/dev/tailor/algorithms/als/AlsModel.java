@@ -13,6 +13,7 @@ import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * Scores {@code x_u . y_i}. For a user whose context holds exactly as many events as at training time the
@@ -118,18 +119,18 @@ public final class AlsModel implements SavableModel {
      * The factor vector the model scores this context with (trained or folded in), or empty for a visitor
      * without usable history.
      */
-    public java.util.Optional<float[]> userVector(UserContext user) {
+    public Optional<float[]> userVector(UserContext user) {
         int u = user.user();
         boolean known = u >= 0 && u < historyLengths.length;
         if (unchanged(user)) {
-            return java.util.Optional.of(Arrays.copyOfRange(users, u * rank, (u + 1) * rank));
+            return Optional.of(Arrays.copyOfRange(users, u * rank, (u + 1) * rank));
         }
         float[] x = new float[rank];
         if (foldIn(user, x)) {
-            return java.util.Optional.of(x);
+            return Optional.of(x);
         }
-        return known ? java.util.Optional.of(Arrays.copyOfRange(users, u * rank, (u + 1) * rank))
-                : java.util.Optional.empty();
+        return known ? Optional.of(Arrays.copyOfRange(users, u * rank, (u + 1) * rank))
+                : Optional.empty();
     }
 
     @Override
@@ -138,14 +139,14 @@ public final class AlsModel implements SavableModel {
         int u = user.user();
         boolean known = u >= 0 && u < historyLengths.length;
         if (unchanged(user)) {
-            Vectors.scoreRows(users, u * rank, items, rank, null, out);
+            Vectors.scoreRows(users, u * rank, items, rank, out);
             return;
         }
         float[] x = new float[rank];
         if (foldIn(user, x)) {
-            Vectors.scoreRows(x, 0, items, rank, null, out);
+            Vectors.scoreRows(x, 0, items, rank, out);
         } else if (known) {
-            Vectors.scoreRows(users, u * rank, items, rank, null, out);
+            Vectors.scoreRows(users, u * rank, items, rank, out);
         } else {
             System.arraycopy(fallback, 0, out, 0, fallback.length);
         }

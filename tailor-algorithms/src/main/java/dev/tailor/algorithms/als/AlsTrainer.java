@@ -87,7 +87,6 @@ public final class AlsTrainer implements Trainer<AlsModel> {
         int numUsers = userItem.rows();
         int numItems = userItem.cols();
         CsrMatrix itemUser = userItem.transpose();
-        float alpha = (float) config.alpha();
         double reg = config.reg();
 
         SplittableRandom random = new SplittableRandom(config.seed());

@@ -81,12 +81,17 @@ public final class Vectors {
         return s;
     }
 
-    /** Scores every row of {@code table} against {@code v}: {@code out[r] = v . table[r] (+ bias[r])}. */
+    /** Scores every row of {@code table} against {@code v}: {@code out[r] = v . table[r]}. */
+    public static void scoreRows(float[] v, int vo, float[] table, int rank, float[] out) {
+        for (int r = 0; r < out.length; r++) {
+            out[r] = dot(v, vo, table, r * rank, rank);
+        }
+    }
+
+    /** {@code out[r] = v . table[r] + bias[r]}. */
     public static void scoreRows(float[] v, int vo, float[] table, int rank, float[] bias, float[] out) {
-        int rows = out.length;
-        for (int r = 0; r < rows; r++) {
-            float s = dot(v, vo, table, r * rank, rank);
-            out[r] = bias == null ? s : s + bias[r];
+        for (int r = 0; r < out.length; r++) {
+            out[r] = dot(v, vo, table, r * rank, rank) + bias[r];
         }
     }
 
