@@ -8,6 +8,7 @@ import dev.tailor.algorithms.ease.EaseConfig;
 import dev.tailor.algorithms.ease.EaseTrainer;
 import dev.tailor.core.data.CsrMatrix;
 import dev.tailor.core.data.EventWeights;
+import java.lang.management.ManagementFactory;
 import java.util.Locale;
 
 /**
@@ -40,22 +41,33 @@ public final class FactorBench {
     private static void als(CsrMatrix m, int rank, int iterations, int threads) {
         AlsConfig c = new AlsConfig(rank, iterations, 0.1, 10, 3, false, 1, 1, EventWeights.DEFAULT, threads);
         long t = System.nanoTime();
-        AlsFactors f = new AlsTrainer(c, e -> System.out.println(e)).fit(m);
+        AlsFactors f = new AlsTrainer(c, e -> System.out.printf(Locale.ROOT, "%s, process cpu %.1f s so far%n", e,
+                cpuSeconds())).fit(m);
         double total = (System.nanoTime() - t) / 1e9;
         long[] nanos = f.iterationNanos();
         double later = 0;
         for (int i = 1; i < nanos.length; i++) {
             later += nanos[i] / 1e9;
         }
-        System.out.printf(Locale.ROOT, "als rank %d: %.2f s total, %.2f s/iteration (iterations 2..%d)%n", rank,
-                total, nanos.length > 1 ? later / (nanos.length - 1) : nanos[0] / 1e9, nanos.length);
+        System.out.printf(Locale.ROOT, "als rank %d: %.2f s total, %.2f s/iteration (iterations 2..%d), load %.1f%n",
+                rank, total, nanos.length > 1 ? later / (nanos.length - 1) : nanos[0] / 1e9, nanos.length,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     private static void ease(CsrMatrix m, double lambda, int threads) {
         long t = System.nanoTime();
+        double cpu = cpuSeconds();
         float[] b = new EaseTrainer(new EaseConfig(lambda, EaseConfig.HARD_MAX_ITEMS, 1, EventWeights.DEFAULT,
                 threads)).fit(m);
-        System.out.printf(Locale.ROOT, "ease %d items: %.2f s (%d weights)%n", m.cols(),
-                (System.nanoTime() - t) / 1e9, b.length);
+        System.out.printf(Locale.ROOT, "ease %d items: %.2f s wall, %.2f s process cpu (%d weights), load %.1f%n",
+                m.cols(), (System.nanoTime() - t) / 1e9, cpuSeconds() - cpu, b.length,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
+    private static double cpuSeconds() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime() / 1e9;
+        }
+        return Double.NaN;
     }
 }
