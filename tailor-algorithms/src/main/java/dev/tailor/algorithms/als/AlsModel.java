@@ -5,6 +5,7 @@ import dev.tailor.algorithms.common.BinaryIO;
 import dev.tailor.algorithms.common.SavableModel;
 import dev.tailor.algorithms.common.Scoring;
 import dev.tailor.algorithms.factor.DenseSolve;
+import dev.tailor.algorithms.factor.Provenances;
 import dev.tailor.algorithms.factor.Vectors;
 import dev.tailor.core.error.TailorException;
 import dev.tailor.core.model.Provenance;
@@ -108,6 +109,15 @@ public final class AlsModel implements SavableModel {
 
     public int rank() {
         return rank;
+    }
+
+    /**
+     * The same factors scored with another recency: a scoring-time setting, so tuning it needs no retraining
+     * (the tables are shared, not copied).
+     */
+    public AlsModel withRecency(double newRecency) {
+        return new AlsModel(rank, users, items, historyLengths, fallback, alpha, reg, (float) newRecency,
+                Provenances.with(provenance, "recency", newRecency));
     }
 
     /** A copy of the item's factor vector (for similar-item lookups and vector indexes). */

@@ -4,6 +4,7 @@ package dev.tailor.algorithms.ease;
 import dev.tailor.algorithms.common.BinaryIO;
 import dev.tailor.algorithms.common.SavableModel;
 import dev.tailor.algorithms.common.Scoring;
+import dev.tailor.algorithms.factor.Provenances;
 import dev.tailor.algorithms.factor.Vectors;
 import dev.tailor.core.error.TailorException;
 import dev.tailor.core.model.Provenance;
@@ -55,6 +56,15 @@ public final class EaseModel implements SavableModel {
     @Override
     public int itemCount() {
         return items;
+    }
+
+    /**
+     * The same weights scored with another recency: a scoring-time setting, so tuning it needs no retraining
+     * (the weights are shared, not copied).
+     */
+    public EaseModel withRecency(double newRecency) {
+        return new EaseModel(items, weights, fallback, (float) newRecency, Provenances.with(provenance, "recency",
+                newRecency));
     }
 
     /** B[from][to]: how much an interaction with {@code from} raises the score of {@code to}. */

@@ -69,6 +69,20 @@ class AlsModelTest {
         assertThat(Dense.maxAbsDiff(expected, x, 0)).isLessThan(1e-4 * Math.max(1, Dense.maxAbs(expected)));
     }
 
+    @Test
+    void recencyCanBeChangedWithoutRetraining() {
+        AlsConfig decaying = new AlsConfig(6, 8, 0.5, 3, 3, false, 0.5, 5, EventWeights.DEFAULT, 1);
+        AlsModel trained = new AlsTrainer(decaying).train(PLANTED);
+        AlsModel derived = MODEL.withRecency(0.5);
+        UserContext ctx = UserContext.of(3, PLANTED.interactions().sequence(3));
+        float[] a = new float[MODEL.itemCount()];
+        float[] b = new float[MODEL.itemCount()];
+        trained.scoreAll(ctx, a);
+        derived.scoreAll(ctx, b);
+        assertThat(b).containsExactly(a);
+        assertThat(derived.provenance().config()).isEqualTo(trained.provenance().config());
+    }
+
     /** argmin of the user's ALS objective over every item, by dense normal equations. */
     private static double[] oracleFoldIn(AlsModel model, AlsConfig config, int[] items, float[] weights) {
         int k = model.rank();

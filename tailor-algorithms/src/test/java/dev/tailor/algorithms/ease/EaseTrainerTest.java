@@ -126,6 +126,20 @@ class EaseTrainerTest {
     }
 
     @Test
+    void recencyCanBeChangedWithoutRetraining() {
+        EaseModel trained = new EaseTrainer(new EaseConfig(10, 1000, 0.5, EventWeights.DEFAULT, 1)).train(PLANTED);
+        EaseModel derived = new EaseTrainer(new EaseConfig(10, 1000, 1, EventWeights.DEFAULT, 1)).train(PLANTED)
+                .withRecency(0.5);
+        UserContext ctx = UserContext.of(2, PLANTED.interactions().sequence(2));
+        float[] a = new float[trained.itemCount()];
+        float[] b = new float[trained.itemCount()];
+        trained.scoreAll(ctx, a);
+        derived.scoreAll(ctx, b);
+        assertThat(b).containsExactly(a);
+        assertThat(derived.provenance().config()).isEqualTo(trained.provenance().config());
+    }
+
+    @Test
     void refusesACatalogAboveTheLimitNamingBoth() {
         EaseTrainer small = new EaseTrainer(new EaseConfig(100, 50, 1, EventWeights.DEFAULT, 1));
         assertThatThrownBy(() -> small.train(PLANTED)).isInstanceOf(ValidationException.class)

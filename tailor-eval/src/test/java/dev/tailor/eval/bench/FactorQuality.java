@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.tailor.eval.bench;
 
+import dev.tailor.algorithms.als.AlsModel;
 import dev.tailor.algorithms.common.Param;
+import dev.tailor.algorithms.ease.EaseModel;
 import dev.tailor.algorithms.registry.AlgorithmInfo;
 import dev.tailor.algorithms.registry.Algorithms;
 import dev.tailor.algorithms.registry.TrainerSpec;
@@ -29,6 +31,9 @@ import java.util.SplittableRandom;
  *   FactorQuality tune DATASET PROTOCOL N SPEC            N random configurations of SPEC's algorithm (the
  *                                                        parameters SPEC sets stay fixed), scored on the
  *                                                        validation part; the best is then reported on test
+ *   FactorQuality recency DATASET PROTOCOL SPEC           one training of an als or ease SPEC; its scoring-time
+ *                                                        recency chosen on validation from 1, 0.9, ..., 0.5,
+ *                                                        then reported on test
  * </pre>
  * Prints NDCG and HR at the protocol's cutoffs (with the 95% interval over test users at K = 10) and the
  * training and scoring times.
@@ -50,7 +55,8 @@ public final class FactorQuality {
                 }
             }
             case "tune" -> tune(split, protocol, Integer.parseInt(args[3]), args[4]);
-            default -> throw new IllegalArgumentException("mode must be test or tune, was " + mode);
+            case "recency" -> recency(split, protocol, Algorithms.parse(args[3]));
+            default -> throw new IllegalArgumentException("mode must be test, tune or recency, was " + mode);
         }
     }
 
@@ -82,6 +88,40 @@ public final class FactorQuality {
         }
         System.out.printf(Locale.ROOT, "best on validation: %s (NDCG@10 %.4f)%n", best, bestNdcg);
         print("test", protocol, evaluate(split, split.test(), protocol, Algorithms.parse(best)));
+    }
+
+    private static void recency(Split split, Protocols protocol, TrainerSpec spec) {
+        long t = System.nanoTime();
+        RecommenderModel trained = spec.train(split.train());
+        long trainMillis = (System.nanoTime() - t) / 1_000_000;
+        EvalData valid = EvalData.prepare(split, split.validation().orElseThrow(), protocol.split().filters(),
+                protocol.config());
+        double best = -1;
+        RecommenderModel chosen = trained;
+        for (double r = 1.0; r > 0.45; r -= 0.1) {
+            RecommenderModel m = withRecency(trained, Math.round(r * 10) / 10.0);
+            String label = spec.label() + " recency=" + Param.formatReal(Math.round(r * 10) / 10.0);
+            ModelResult res = Evaluator.evaluate(m, valid, label, spec.spec(), trainMillis, ProgressListener.NONE);
+            print("valid", protocol, res);
+            double ndcg = MeanCi.of(res.perUser(Metric.NDCG, kIndex(protocol, 10))).mean();
+            if (ndcg > best) {
+                best = ndcg;
+                chosen = m;
+            }
+        }
+        EvalData test = EvalData.prepare(split, split.test(), protocol.split().filters(), protocol.config());
+        print("test", protocol, Evaluator.evaluate(chosen, test, spec.label() + " recency="
+                + chosen.provenance().config().get("recency"), spec.spec(), trainMillis, ProgressListener.NONE));
+    }
+
+    private static RecommenderModel withRecency(RecommenderModel m, double recency) {
+        if (m instanceof AlsModel als) {
+            return als.withRecency(recency);
+        }
+        if (m instanceof EaseModel ease) {
+            return ease.withRecency(recency);
+        }
+        throw new IllegalArgumentException(m.name() + " has no scoring-time recency");
     }
 
     private static ModelResult evaluate(Split split, Snapshot target, Protocols protocol, TrainerSpec spec) {
