@@ -169,5 +169,4 @@ public final class BprTrainer implements Trainer<BprModel> {
         // -ln sigmoid(x) = ln(1 + e^-x), written to stay finite for large |x|.
         return (float) (x > 0 ? Math.log1p(Math.exp(-x)) : -x + Math.log1p(Math.exp(x)));
     }
-
 }
