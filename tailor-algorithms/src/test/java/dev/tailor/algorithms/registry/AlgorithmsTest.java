@@ -50,7 +50,7 @@ class AlgorithmsTest {
         assertThat(c.similarity()).isEqualTo(Similarity.JACCARD);
         assertThat(c.shrink()).isEqualTo(10);
         assertThat(spec.label()).isEqualTo("item-knn:k=100,sim=jaccard,shrink=10");
-        assertThat(spec.spec()).startsWith("item-knn:k=100,sim=jaccard,shrink=10,alpha=0.5,");
+        assertThat(spec.spec()).startsWith("item-knn:k=100,sim=jaccard,shrink=10,alpha=0.7,");
         assertThat(Algorithms.parse("pop").label()).isEqualTo("pop");
     }
 
