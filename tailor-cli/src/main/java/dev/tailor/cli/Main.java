@@ -42,6 +42,7 @@ import picocli.CommandLine.Spec;
             SampleShopCommand.class,
             ImportCommand.class,
             StatsCommand.class,
+            dev.tailor.cli.evaluate.EvaluateCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @Spec
@@ -61,6 +62,7 @@ public final class Main implements Runnable {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler(Main::handleFailure);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        ImportCommand.describeDatasets(cl.getSubcommands().get("import").getCommandSpec());
         return cl;
     }
 

@@ -1,0 +1,249 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.tailor.store.jdbc;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.tailor.core.domain.Customer;
+import dev.tailor.core.domain.Event;
+import dev.tailor.core.domain.EventType;
+import dev.tailor.core.domain.Item;
+import dev.tailor.core.error.TailorException;
+import dev.tailor.core.store.Store;
+import dev.tailor.core.store.StoreStats;
+import dev.tailor.core.store.StoreWriter;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A {@link Store} on a JDBC connection pool, for H2 and PostgreSQL. Open one with {@link JdbcStores#open}.
+ *
+ * <p>Reads stream through a forward-only cursor inside a read-only transaction (PostgreSQL only honours the
+ * fetch size with auto-commit off; H2 streams because the URL turns on lazy query execution), so memory stays
+ * bounded whatever the table size. The consumer runs while the cursor is open: it should not take long per row
+ * on PostgreSQL, where the open transaction holds back vacuum.
+ */
+final class JdbcStore implements Store {
+    /** Rows per round trip when streaming from PostgreSQL. */
+    static final int FETCH_SIZE = 5_000;
+    static final int TOP_CATEGORIES = 10;
+
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcStore.class);
+    private static final String ITEM_BY_ID = Rows.select("items", Rows.ITEM_COLUMNS) + " WHERE id = ?";
+    private static final String ALL_ITEMS = Rows.select("items", Rows.ITEM_COLUMNS) + " ORDER BY id";
+    private static final String CUSTOMER_BY_ID = Rows.select("customers", Rows.CUSTOMER_COLUMNS) + " WHERE id = ?";
+    private static final String ALL_CUSTOMERS = Rows.select("customers", Rows.CUSTOMER_COLUMNS) + " ORDER BY id";
+    // Served by the events_time index (ts_ms, seq): no sort, streams from the first row.
+    private static final String ALL_EVENTS = Rows.select("events", Rows.EVENT_COLUMNS) + " ORDER BY ts_ms, seq";
+
+    private final HikariDataSource pool;
+    private final Dialect dialect;
+    private final String description;
+
+    JdbcStore(HikariDataSource pool, Dialect dialect, String description) {
+        this.pool = pool;
+        this.dialect = dialect;
+        this.description = description;
+    }
+
+    @Override
+    public <T> T write(Function<StoreWriter, T> work) {
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            JdbcStoreWriter writer = new JdbcStoreWriter(c, dialect, description);
+            boolean committed = false;
+            try {
+                T result = work.apply(writer);
+                writer.close();
+                c.commit();
+                committed = true;
+                return result;
+            } finally {
+                if (!committed) {
+                    abandon(c, writer);
+                }
+            }
+        } catch (SQLException e) {
+            throw new TailorException("cannot commit to " + description + ": " + SqlErrors.message(e), e);
+        }
+    }
+
+    /** Rolls back after a failure; problems here are logged, so the failure that got us here is what propagates. */
+    private void abandon(Connection c, JdbcStoreWriter writer) {
+        try {
+            writer.close();
+        } catch (RuntimeException e) {
+            LOG.warn("closing statements of a failed transaction on {}: {}", description, e.getMessage());
+        }
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            LOG.warn("rollback on {} failed: {}", description, SqlErrors.message(e));
+        }
+    }
+
+    @Override
+    public Optional<Item> findItem(String id) {
+        return findOne(ITEM_BY_ID, id, Rows::readItem);
+    }
+
+    @Override
+    public Optional<Customer> findCustomer(String id) {
+        return findOne(CUSTOMER_BY_ID, id, Rows::readCustomer);
+    }
+
+    @Override
+    public void forEachItem(Consumer<Item> action) {
+        stream(ALL_ITEMS, Rows::readItem, action);
+    }
+
+    @Override
+    public void forEachCustomer(Consumer<Customer> action) {
+        stream(ALL_CUSTOMERS, Rows::readCustomer, action);
+    }
+
+    @Override
+    public void forEachEvent(Consumer<Event> action) {
+        stream(ALL_EVENTS, Rows::readEvent, action);
+    }
+
+    @Override
+    public StoreStats stats() {
+        try (Connection c = pool.getConnection()) {
+            // One snapshot for all the counts, so they agree with each other while imports run.
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            c.setReadOnly(true);
+            c.setAutoCommit(false);
+            try {
+                return StatsQueries.run(c);
+            } finally {
+                c.rollback();
+            }
+        } catch (SQLException e) {
+            throw readFailure("statistics", e);
+        }
+    }
+
+    @Override
+    public String describe() {
+        return description;
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    @Override
+    public String toString() {
+        return description;
+    }
+
+    /** Reads one row of a result set; SQLException is the only checked exception it may throw. */
+    @FunctionalInterface
+    interface RowReader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    private <T> Optional<T> findOne(String sql, String id, RowReader<T> reader) {
+        try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(reader.read(rs)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw readFailure("'" + id + "'", e);
+        }
+    }
+
+    private <T> void stream(String sql, RowReader<T> reader, Consumer<T> action) {
+        try (Connection c = pool.getConnection()) {
+            c.setReadOnly(true);
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
+                    ResultSet.CONCUR_READ_ONLY)) {
+                ps.setFetchSize(FETCH_SIZE);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        action.accept(reader.read(rs));
+                    }
+                }
+            } finally {
+                c.rollback();
+            }
+        } catch (SQLException e) {
+            throw readFailure("rows", e);
+        }
+    }
+
+    private TailorException readFailure(String what, SQLException e) {
+        return new TailorException("cannot read " + what + " from " + description + ": " + SqlErrors.message(e), e);
+    }
+
+    /** The statistics, each one aggregate query; see the module README for their cost on large stores. */
+    static final class StatsQueries {
+        private StatsQueries() {
+        }
+
+        static StoreStats run(Connection c) throws SQLException {
+            long items = single(c, "SELECT COUNT(*) FROM items");
+            long customers = single(c, "SELECT COUNT(*) FROM customers");
+            Map<EventType, Long> byType = new EnumMap<>(EventType.class);
+            long events = 0;
+            try (PreparedStatement ps = c.prepareStatement("SELECT type, COUNT(*) FROM events GROUP BY type");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long n = rs.getLong(2);
+                    byType.put(Rows.type(rs.getShort(1)), n);
+                    events += n;
+                }
+            }
+            // GROUP BY in a subquery rather than COUNT(DISTINCT): H2 then streams groups in events_key order
+            // instead of building a hash set of every value, and PostgreSQL can use a hash aggregate.
+            long users = single(c, "SELECT COUNT(*) FROM (SELECT user_id FROM events GROUP BY user_id) u");
+            long activeItems = single(c, "SELECT COUNT(*) FROM (SELECT item_id FROM events WHERE item_id <> '' "
+                    + "GROUP BY item_id) i");
+            long pairs = single(c, "SELECT COUNT(*) FROM (SELECT user_id, item_id FROM events WHERE item_id <> '' "
+                    + "GROUP BY user_id, item_id) p");
+            Optional<Instant> first = Optional.empty();
+            Optional<Instant> last = Optional.empty();
+            try (PreparedStatement ps = c.prepareStatement("SELECT MIN(ts_ms), MAX(ts_ms) FROM events");
+                 ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    long min = rs.getLong(1);
+                    if (!rs.wasNull()) {
+                        first = Optional.of(Instant.ofEpochMilli(min));
+                        last = Optional.of(Instant.ofEpochMilli(rs.getLong(2)));
+                    }
+                }
+            }
+            List<StoreStats.CategoryCount> top = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT leaf_category, COUNT(*) AS n FROM items "
+                    + "WHERE leaf_category IS NOT NULL GROUP BY leaf_category ORDER BY n DESC, leaf_category "
+                    + "FETCH FIRST " + TOP_CATEGORIES + " ROWS ONLY");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    top.add(new StoreStats.CategoryCount(rs.getString(1), rs.getLong(2)));
+                }
+            }
+            return new StoreStats(items, customers, events, byType, users, activeItems, pairs, first, last, top);
+        }
+
+        private static long single(Connection c, String sql) throws SQLException {
+            try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+}
