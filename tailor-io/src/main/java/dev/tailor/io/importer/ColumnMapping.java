@@ -2,6 +2,7 @@
 package dev.tailor.io.importer;
 
 import dev.tailor.core.error.ValidationException;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,7 @@ public record ColumnMapping(Map<String, String> targetToSource) {
             }
             copy.put(target.strip(), source.strip());
         });
-        targetToSource = java.util.Collections.unmodifiableMap(copy);
+        targetToSource = Collections.unmodifiableMap(copy);
     }
 
     /** No renaming: every field is read from the column of its own name. */

@@ -82,14 +82,16 @@ final class CsvColumns implements FieldSource {
         }
         Map<String, List<Prefixed>> prefixed = new LinkedHashMap<>();
         for (int c = 0; c < header.length; c++) {
-            String lower = key(header[c]);
-            for (String prefix : List.of(RecordKind.ATTRIBUTE_PREFIX, RecordKind.TITLE_PREFIX)) {
-                if (!used[c] && lower.startsWith(prefix) && kind.prefixOf(lower).isPresent()) {
-                    prefixed.computeIfAbsent(prefix, p -> new ArrayList<>())
-                            .add(new Prefixed(header[c].substring(prefix.length()), c));
-                    used[c] = true;
-                }
+            if (used[c]) {
+                continue;
             }
+            String name = header[c];
+            int column = c;
+            kind.prefixOf(key(name)).ifPresent(prefix -> {
+                prefixed.computeIfAbsent(prefix, p -> new ArrayList<>())
+                        .add(new Prefixed(name.substring(prefix.length()), column));
+                used[column] = true;
+            });
         }
         for (Map.Entry<String, String> m : mapping.targetToSource().entrySet()) {
             kind.prefixOf(m.getKey()).ifPresent(prefix -> {

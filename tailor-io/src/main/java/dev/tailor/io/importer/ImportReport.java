@@ -3,6 +3,7 @@ package dev.tailor.io.importer;
 
 import dev.tailor.core.error.Problem;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -40,7 +41,7 @@ public record ImportReport(
 
     public ImportReport {
         Objects.requireNonNull(source, "source");
-        rejectedByReason = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(rejectedByReason));
+        rejectedByReason = Collections.unmodifiableMap(new LinkedHashMap<>(rejectedByReason));
         problems = List.copyOf(problems);
         warnings = List.copyOf(warnings);
         Objects.requireNonNull(elapsed, "elapsed");

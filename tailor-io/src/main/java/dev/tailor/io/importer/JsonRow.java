@@ -3,6 +3,7 @@ package dev.tailor.io.importer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +23,7 @@ final class JsonRow implements FieldSource {
     JsonRow(RecordKind kind, ColumnMapping mapping) {
         this.kind = kind;
         this.mapping = mapping;
-        Set<String> keys = new java.util.HashSet<>(mapping.targetToSource().values());
+        Set<String> keys = new HashSet<>(mapping.targetToSource().values());
         for (String f : kind.requiredFields()) {
             keys.add(mapping.sourceOf(f));
         }

@@ -56,8 +56,12 @@ public final class MovieLens1mImporter implements DatasetImporter {
 
     @Override
     public boolean recognizes(Path path) {
-        return Files.isRegularFile(path.resolve("movies.dat")) && Files.isRegularFile(path.resolve("users.dat"))
-                && ratingsFile(path).isPresent();
+        try {
+            return Files.isRegularFile(path.resolve("movies.dat")) && Files.isRegularFile(path.resolve("users.dat"))
+                    && ratingsFile(path).isPresent();
+        } catch (UncheckedIOException e) {
+            return false;
+        }
     }
 
     /** ratings.dat, ratings.dat.gz, or the single file named ratings*. */

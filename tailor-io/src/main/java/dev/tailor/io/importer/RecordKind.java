@@ -4,6 +4,7 @@ package dev.tailor.io.importer;
 import dev.tailor.core.error.ValidationException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * What a generic CSV or JSON Lines file holds, and the field names it is read by. Files name their columns
@@ -49,14 +50,14 @@ public enum RecordKind {
     }
 
     /** The dynamic prefix ({@link #ATTRIBUTE_PREFIX}, {@link #TITLE_PREFIX}) that {@code field} starts with. */
-    java.util.Optional<String> prefixOf(String field) {
+    Optional<String> prefixOf(String field) {
         if (field.length() > ATTRIBUTE_PREFIX.length() && field.startsWith(ATTRIBUTE_PREFIX) && this != EVENTS) {
-            return java.util.Optional.of(ATTRIBUTE_PREFIX);
+            return Optional.of(ATTRIBUTE_PREFIX);
         }
         if (field.length() > TITLE_PREFIX.length() && field.startsWith(TITLE_PREFIX) && this == ITEMS) {
-            return java.util.Optional.of(TITLE_PREFIX);
+            return Optional.of(TITLE_PREFIX);
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /** Every accepted field name, for messages. */

@@ -77,7 +77,7 @@ final class Values {
         return out;
     }
 
-    /** Splits at runs of single spaces, dropping empty tokens (sequence files). */
+    /** Splits at every {@code separator}, dropping empty tokens, so runs of separators count as one. */
     static List<String> tokens(String line, char separator) {
         List<String> out = new ArrayList<>();
         int start = 0;

@@ -3,6 +3,7 @@ package dev.tailor.io.importer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.tailor.core.data.Snapshot;
 import dev.tailor.core.data.SnapshotBuilder;
@@ -10,6 +11,7 @@ import dev.tailor.core.domain.Event;
 import dev.tailor.core.domain.EventType;
 import dev.tailor.core.domain.Item;
 import dev.tailor.core.testing.SharedData;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -28,8 +30,8 @@ class AmazonS3RecImporterTest {
         assertThat(w.items.get(0).categoryPath()).containsExactly("Tiny Shop");
         assertThat(w.events).allSatisfy(e -> assertThat(e.type()).isEqualTo(EventType.PURCHASE));
         assertThat(w.events.subList(3, 5)).extracting(Event::userId, Event::itemId, Event::timestamp)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("2", "4", Instant.EPOCH),
-                        org.assertj.core.groups.Tuple.tuple("2", "2", Instant.ofEpochSecond(1)));
+                .containsExactly(tuple("2", "4", Instant.EPOCH),
+                        tuple("2", "2", Instant.ofEpochSecond(1)));
     }
 
     @Test
@@ -58,7 +60,7 @@ class AmazonS3RecImporterTest {
         assertCounts(SharedData.require("amazon-s3rec").resolve("Sports_and_Outdoors.txt"), 35_598, 18_357, 296_337);
     }
 
-    private void assertCounts(java.nio.file.Path file, int users, int items, int events) {
+    private void assertCounts(Path file, int users, int items, int events) {
         SnapshotBuilder b = new SnapshotBuilder(file.getFileName().toString());
         ImportReport r = importer.importInto(file, b);
         Snapshot s = b.build();

@@ -3,6 +3,7 @@ package dev.tailor.io.importer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.tailor.core.data.Snapshot;
 import dev.tailor.core.data.SnapshotBuilder;
@@ -44,11 +45,11 @@ class AmazonScientificImporterTest {
         assertThat(r.itemsImported()).isEqualTo(3);
         assertThat(r.rowsRead()).as("3 + 2 index lines, 3 texts, 2 histories; headers are not rows").isEqualTo(10);
         assertThat(w.events).extracting(Event::userId, Event::itemId).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("A1REVIEWER", "B000000001"),
-                org.assertj.core.groups.Tuple.tuple("A1REVIEWER", "B000000002"),
-                org.assertj.core.groups.Tuple.tuple("A1REVIEWER", "B000000003"),
-                org.assertj.core.groups.Tuple.tuple("A2REVIEWER", "B000000003"),
-                org.assertj.core.groups.Tuple.tuple("A2REVIEWER", "B000000001"));
+                tuple("A1REVIEWER", "B000000001"),
+                tuple("A1REVIEWER", "B000000002"),
+                tuple("A1REVIEWER", "B000000003"),
+                tuple("A2REVIEWER", "B000000003"),
+                tuple("A2REVIEWER", "B000000001"));
         assertThat(importer.recognizes(TestFiles.resource("amazon-unisrec"))).isTrue();
     }
 

@@ -11,13 +11,17 @@ import dev.tailor.core.domain.Gender;
 import dev.tailor.core.domain.Item;
 import dev.tailor.core.error.Problem;
 import dev.tailor.core.error.ValidationException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -260,6 +264,24 @@ class CsvImporterTest {
         long size = file.toFile().length();
         assertThat(progress.get(0)).containsExactly(size, -1);
         assertThat(progress.get(progress.size() - 1)).containsExactly(size, 25);
+    }
+
+    @Test
+    void aTruncatedGzipFailsWithTheLineWhereReadingStopped() throws IOException {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(buf)) {
+            gz.write("user_id,item_id,type,timestamp\n".getBytes(StandardCharsets.UTF_8));
+            for (int i = 0; i < 50_000; i++) {
+                gz.write(("u" + i + ",i" + i + ",view," + (1_700_000_000 + i) + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        byte[] whole = buf.toByteArray();
+        Path file = TestFiles.write(tmp, "events.csv.gz", Arrays.copyOf(whole, whole.length / 2));
+        ImportFailedException e = failure(CsvImporter.of(RecordKind.EVENTS), file);
+        assertThat(e.reason()).isEqualTo("cannot read the input");
+        assertThat(firstProblem(e).source()).isEqualTo("events.csv.gz");
+        assertThat(firstProblem(e).line()).isGreaterThan(1);
+        assertThat(firstProblem(e).reason()).contains("Unexpected end of ZLIB input stream");
     }
 
     @Test

@@ -13,10 +13,13 @@ import dev.tailor.core.domain.Gender;
 import dev.tailor.core.domain.Item;
 import dev.tailor.core.error.Problem;
 import dev.tailor.core.testing.SharedData;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class MovieLens100kImporterTest {
@@ -58,6 +61,30 @@ class MovieLens100kImporterTest {
     }
 
     @Test
+    void progressIsBoundedByTheSummedFileSizes() throws IOException {
+        Path dir = TestFiles.resource("ml-100k");
+        long total = 0;
+        for (String f : List.of("u.genre", "u.item", "u.user", "u.data")) {
+            total += Files.size(dir.resolve(f));
+        }
+        long[] seen = {-1, -1, -1};
+        importer.importInto(dir, new RecordingWriter(), ImportOptions.defaults(), new ImportProgress() {
+            @Override
+            public void begin(long totalBytes) {
+                seen[0] = totalBytes;
+            }
+
+            @Override
+            public void advance(long bytesRead, long rowsRead) {
+                assertThat(bytesRead).isBetween(seen[1], seen[0]);
+                seen[1] = bytesRead;
+                seen[2] = rowsRead;
+            }
+        });
+        assertThat(seen).containsExactly(total, total, 14);
+    }
+
+    @Test
     void snapshotFastPathMatchesTheRecordPath() {
         SnapshotBuilder b = new SnapshotBuilder("fixture");
         importer.importInto(TestFiles.resource("ml-100k"), b);
@@ -89,7 +116,7 @@ class MovieLens100kImporterTest {
         ImportReport lenient = importer.importInto(dir, w, ImportOptions.defaults().withMaxErrors(1),
                 ImportProgress.NONE);
         assertThat(lenient.eventsImported()).isEqualTo(4);
-        assertThat(lenient.rejectedByReason()).containsExactly(java.util.Map.entry("rating", 1L));
+        assertThat(lenient.rejectedByReason()).containsExactly(Map.entry("rating", 1L));
         assertThat(lenient.summary()).contains("Rejected 1 row (rating: 1)", "u.data:3");
     }
 

@@ -3,6 +3,7 @@ package dev.tailor.io.importer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.tailor.core.data.Interactions;
 import dev.tailor.core.data.Snapshot;
@@ -53,8 +54,8 @@ class MovieLens1mImporterTest {
         ImportReport r = importer.importInto(TestFiles.resource("ml-1m-bad-age"), w,
                 ImportOptions.defaults().withMaxErrors(2), ImportProgress.NONE);
         assertThat(r.problems()).extracting(Problem::source, Problem::line, Problem::field)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("users.dat", 2L, "Age"),
-                        org.assertj.core.groups.Tuple.tuple("users.dat", 3L, "Gender"));
+                .containsExactly(tuple("users.dat", 2L, "Age"),
+                        tuple("users.dat", 3L, "Gender"));
         assertThat(r.problems().get(0).reason()).contains("unknown age code 57");
         assertThat(r.eventsImported()).as("ratings_users1-1.dat found as the only ratings* file").isEqualTo(1);
     }

@@ -2,6 +2,7 @@
 package dev.tailor.io.importer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.tailor.core.data.Interactions;
 import dev.tailor.core.data.Snapshot;
@@ -37,8 +38,8 @@ class TaobaoImporterTest {
         ImportReport r = importer.importInto(TestFiles.resource("taobao/Broken.csv"), w,
                 ImportOptions.defaults().withMaxErrors(2), ImportProgress.NONE);
         assertThat(r.problems()).extracting(Problem::line, Problem::field).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(2L, "behavior_type"),
-                org.assertj.core.groups.Tuple.tuple(3L, "timestamp"));
+                tuple(2L, "behavior_type"),
+                tuple(3L, "timestamp"));
         assertThat(r.problems().get(0).reason()).contains("'teleport'", "expected one of view");
         assertThat(w.items).as("a rejected row leaves no item behind").extracting(Item::id)
                 .containsExactly("100", "102");
