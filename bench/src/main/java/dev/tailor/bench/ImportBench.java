@@ -117,9 +117,12 @@ public final class ImportBench {
     private static String[] row(String step, long n, double seconds, long peakBytes, String notes) {
         double cpu = (processCpuNanos() - lastCpuNanos) / 1e9;
         lastCpuNanos = processCpuNanos();
-        return new String[] {step, String.format(Locale.ROOT, "%,d", n), String.format(Locale.ROOT, "%.1f", seconds),
+        String[] r = {step, String.format(Locale.ROOT, "%,d", n), String.format(Locale.ROOT, "%.1f", seconds),
             String.format(Locale.ROOT, "%.1f", cpu), String.format(Locale.ROOT, "%,.0f", n / seconds),
             String.format(Locale.ROOT, "%,.0f", Heap.mb(peakBytes)), notes};
+        // Each row also goes to stderr as soon as it is measured, so a long run that is stopped keeps its rows.
+        System.err.println("row: " + String.join(" | ", r));
+        return r;
     }
 
     /** CPU time of this JVM (all threads): on a shared machine it tells work from waiting for a core. */
