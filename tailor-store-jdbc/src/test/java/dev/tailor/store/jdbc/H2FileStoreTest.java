@@ -3,7 +3,12 @@ package dev.tailor.store.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tailor.core.domain.Event;
+import dev.tailor.core.store.Store;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +25,27 @@ class H2FileStoreTest extends StoreContractTest {
     @Override
     protected boolean persistent() {
         return true;
+    }
+
+    @Test
+    void closingAfterALargeWriteCompactsTheFileAndKeepsTheData() throws Exception {
+        store.close();
+        Path file = dir.resolve("data").resolve(StoreSpec.H2_FILE_NAME + ".mv.db");
+        List<Event> events = new ArrayList<>();
+        for (int i = 0; i < 10_000; i++) {
+            events.add(view("u" + (i * 7919 % 1000), "i" + (i % 300), i));
+        }
+        long grown;
+        // Threshold 0: any growth compacts, so a small test import exercises the path big imports take.
+        try (Store s = JdbcStores.open(spec, name -> null, 0)) {
+            s.write(w -> w.appendEvents(events));
+            grown = Files.size(file);
+        }
+
+        assertThat(Files.size(file)).isLessThan(grown);
+        assertThat(dir.resolve("data")).isDirectoryNotContaining("glob:**.trace.db");
+        store = JdbcStores.open(spec);
+        assertThat(allEvents(store)).isEqualTo(events);
     }
 
     @Test
