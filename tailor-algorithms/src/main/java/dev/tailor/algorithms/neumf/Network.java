@@ -94,6 +94,19 @@ final class Network {
         return widths.length;
     }
 
+    /** The dense tables (shared by every pair: output layer, hidden weights and biases), in a fixed order. */
+    float[][] denseTables() {
+        float[][] t = new float[3 + 2 * widths.length][];
+        t[0] = outGmf;
+        t[1] = outMlp;
+        t[2] = outBias;
+        for (int l = 0; l < widths.length; l++) {
+            t[3 + 2 * l] = weights[l];
+            t[4 + 2 * l] = biases[l];
+        }
+        return t;
+    }
+
     /** Every table, in a fixed order (for checks and the file format). */
     float[][] tables() {
         float[][] t = new float[8 + 2 * widths.length][];

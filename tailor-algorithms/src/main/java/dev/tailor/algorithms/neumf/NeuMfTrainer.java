@@ -20,8 +20,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Trains NeuMF with binary cross-entropy on observed pairs (label 1) and uniformly sampled unobserved items
- * (label 0, {@code negatives} per positive), one pair at a time with Adagrad: its per-parameter step sizes suit
- * embeddings, whose rows are updated at very different rates (popular items in most steps, rare ones seldom).
+ * (label 0, {@code negatives} per positive) with Adagrad, whose per-parameter step sizes suit embeddings updated
+ * at very different rates (popular items in most steps, rare ones seldom). Embeddings are updated after every
+ * pair; the dense layers once per mini-batch of {@value #BATCH} positives.
  * Each epoch draws nnz positives in fixed chunks with a random stream per chunk, so one thread reproduces a
  * run exactly; more threads update without locks (the dense layers are shared by every step, so they contend:
  * expect little speed-up).
@@ -29,6 +30,8 @@ import org.slf4j.LoggerFactory;
 public final class NeuMfTrainer implements Trainer<NeuMfModel> {
     private static final Logger LOG = LoggerFactory.getLogger(NeuMfTrainer.class);
     private static final int CHUNK = 4096;
+    /** Positives (each with its negatives) per update of the dense layers. */
+    private static final int BATCH = 16;
     private static final float EPS = 1e-8f;
     private static final String HINT = "lower lr";
 
@@ -106,6 +109,9 @@ public final class NeuMfTrainer implements Trainer<NeuMfModel> {
                                 samples++;
                             }
                         }
+                        if ((x - from + 1) % BATCH == 0 || x == to - 1) {
+                            applyDense(net, acc, s.grad, lr);
+                        }
                     }
                     chunkLoss[chunk] = loss;
                     chunkSamples[chunk] = samples;
@@ -129,37 +135,38 @@ public final class NeuMfTrainer implements Trainer<NeuMfModel> {
         return net;
     }
 
-    /** Applies one parameter's gradient; the trainer's implementation is an Adagrad step. */
+    /** Applies one embedding parameter's gradient; the trainer's implementation is an Adagrad step. */
     @FunctionalInterface
     interface ParameterStep {
         void apply(float[] theta, float[] accumulator, int k, float grad);
     }
 
     /**
-     * Back-propagates the cross-entropy of the pair with label {@code y} and hands each parameter's gradient to
-     * {@code update}; returns the loss before any update. Gradients flow output -> MLP layers (each layer's input
-     * gradient is taken before its weights change) -> embeddings. {@code reg} adds L2 on the embeddings.
+     * Back-propagates the cross-entropy of the pair with label {@code y}: adds the gradients of the dense tables
+     * to {@code s.grad} (applied once per mini-batch by {@link #applyDense}) and hands each embedding gradient to
+     * {@code update} at once (each pair touches only its own user's and item's rows). Returns the loss before any
+     * update. Gradients flow output -> MLP layers -> embeddings. {@code reg} adds L2 on the embeddings.
      */
     static float step(Network net, Network acc, int u, int i, float y, float reg, Scratch s,
             ParameterStep update) {
         float logit = net.forward(u, i, s.z, s.gmf);
         float d = (float) (1.0 / (1.0 + Math.exp(-logit))) - y;
+        Network grad = s.grad;
         int g = net.factors;
         int layers = net.layers();
         for (int f = 0; f < g; f++) {
             s.dGmf[f] = d * net.outGmf[f];
-            update.apply(net.outGmf, acc.outGmf, f, d * s.gmf[f]);
+            grad.outGmf[f] += d * s.gmf[f];
         }
         float[] top = s.z[layers];
         for (int h = 0; h < top.length; h++) {
             s.dz[layers][h] = d * net.outMlp[h];
-            update.apply(net.outMlp, acc.outMlp, h, d * top[h]);
+            grad.outMlp[h] += d * top[h];
         }
-        update.apply(net.outBias, acc.outBias, 0, d);
+        grad.outBias[0] += d;
         for (int l = layers - 1; l >= 0; l--) {
             int in = net.inputWidth(l);
             float[] w = net.weights[l];
-            float[] aw = acc.weights[l];
             float[] below = s.dz[l];
             java.util.Arrays.fill(below, 0f);
             for (int h = 0; h < net.widths[l]; h++) {
@@ -169,11 +176,8 @@ public final class NeuMfTrainer implements Trainer<NeuMfModel> {
                     continue;
                 }
                 Vectors.axpy(dp, w, h * in, below, 0, in);
-                int row = h * in;
-                for (int c = 0; c < in; c++) {
-                    update.apply(w, aw, row + c, dp * s.z[l][c]);
-                }
-                update.apply(net.biases[l], acc.biases[l], h, dp);
+                Vectors.axpy(dp, s.z[l], 0, grad.weights[l], h * in, in);
+                grad.biases[l][h] += dp;
             }
         }
         int uo = u * g;
@@ -194,6 +198,27 @@ public final class NeuMfTrainer implements Trainer<NeuMfModel> {
         return crossEntropy(logit, y);
     }
 
+    /**
+     * One Adagrad step of the dense tables on the gradients summed over a mini-batch, then clears them. Summing
+     * first makes the per-parameter square roots and divisions a once-per-batch cost instead of a per-pair one
+     * (the dense layers are most of the parameters a pair touches); Adagrad is invariant to the gradient's scale,
+     * so a sum and a mean step alike.
+     */
+    static void applyDense(Network net, Network acc, Network grad, float lr) {
+        float[][] theta = net.denseTables();
+        float[][] a = acc.denseTables();
+        float[][] g = grad.denseTables();
+        for (int t = 0; t < theta.length; t++) {
+            float[] gt = g[t];
+            for (int k = 0; k < gt.length; k++) {
+                if (gt[k] != 0f) {
+                    adagrad(theta[t], a[t], k, gt[k], lr);
+                    gt[k] = 0f;
+                }
+            }
+        }
+    }
+
     /** {@code softplus(logit) - y logit}, the BCE of a logit, in a form that stays finite for large |logit|. */
     static float crossEntropy(float logit, float y) {
         double softplus = logit > 0 ? logit + Math.log1p(Math.exp(-logit)) : Math.log1p(Math.exp(logit));
@@ -212,6 +237,8 @@ public final class NeuMfTrainer implements Trainer<NeuMfModel> {
         final float[][] dz;
         final float[] gmf;
         final float[] dGmf;
+        /** Gradients of the dense tables, summed over the current mini-batch (no embeddings). */
+        final Network grad;
 
         Scratch(Network net) {
             int layers = net.layers();
@@ -225,6 +252,7 @@ public final class NeuMfTrainer implements Trainer<NeuMfModel> {
             }
             gmf = new float[net.factors];
             dGmf = new float[net.factors];
+            grad = Network.zeros(0, 0, net.factors, net.mlpDim, net.widths);
         }
     }
 }

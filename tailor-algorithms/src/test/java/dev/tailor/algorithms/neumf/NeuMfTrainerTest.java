@@ -50,8 +50,15 @@ class NeuMfTrainerTest {
             int i = 2;
             float y = seed % 2;
             Map<float[], float[]> grads = new IdentityHashMap<>();
-            NeuMfTrainer.step(net, acc, u, i, y, 0f, new NeuMfTrainer.Scratch(net),
+            NeuMfTrainer.Scratch scratch = new NeuMfTrainer.Scratch(net);
+            NeuMfTrainer.step(net, acc, u, i, y, 0f, scratch,
                     (theta, a, k, g) -> grads.computeIfAbsent(theta, t -> new float[t.length])[k] += g);
+            // Dense gradients wait in the scratch for the mini-batch update; embedding ones went to the sink.
+            float[][] dense = net.denseTables();
+            float[][] denseGrad = scratch.grad.denseTables();
+            for (int t = 0; t < dense.length; t++) {
+                grads.put(dense[t], denseGrad[t]);
+            }
             int checked = 0;
             for (Map.Entry<float[], float[]> e : grads.entrySet()) {
                 float[] theta = e.getKey();

@@ -1,0 +1,266 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.tailor.server;
+
+import dev.tailor.algorithms.registry.Algorithms;
+import dev.tailor.algorithms.registry.TrainerSpec;
+import dev.tailor.core.domain.Item;
+import dev.tailor.core.error.TailorException;
+import dev.tailor.core.error.ValidationException;
+import dev.tailor.core.store.Store;
+import dev.tailor.server.catalog.LiveCatalog;
+import dev.tailor.server.feedback.OnlineMetrics;
+import dev.tailor.server.feedback.RequestLedger;
+import dev.tailor.server.http.AccessLog;
+import dev.tailor.server.http.Admission;
+import dev.tailor.server.http.Api;
+import dev.tailor.server.http.ApiKeys;
+import dev.tailor.server.http.Bodies;
+import dev.tailor.server.http.Services;
+import dev.tailor.server.ingest.Ingest;
+import dev.tailor.server.live.CustomerDirectory;
+import dev.tailor.server.live.LiveCustomers;
+import dev.tailor.server.live.LiveEvents;
+import dev.tailor.server.model.ModelSetBuilder;
+import dev.tailor.server.rules.RuleSet;
+import dev.tailor.server.scene.Recommender;
+import dev.tailor.server.scene.ServingExtensions;
+import dev.tailor.server.search.SearchIndex;
+import dev.tailor.server.training.ModelHolder;
+import io.javalin.Javalin;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Tailor HTTP server: ingest, recommendations per scene, feedback and administration over one store.
+ *
+ * <pre>
+ * try (Store store = JdbcStores.open("h2:./tailor-data")) {
+ *     TailorServer server = TailorServer.create(ServerConfig.defaults().withAuthDisabled(true), store).start();
+ *     ...
+ *     server.stop();
+ * }
+ * </pre>
+ *
+ * {@link #create} checks the configuration and wires everything but does no I/O; {@link #start()} loads the
+ * catalog, builds the search index, trains the first model set (all from the store), then listens.
+ * {@link #stop()} is graceful: health turns 503, new requests are refused, admitted ones finish (up to the
+ * grace period), then the listener closes. The store belongs to the caller and stays open.
+ */
+public final class TailorServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(TailorServer.class);
+    private static final int LOAD_BATCH = 2_000;
+
+    private final ServerConfig config;
+    private final Store store;
+    private final LiveCatalog catalog;
+    private final SearchIndex search;
+    private final LiveEvents liveEvents;
+    private final LiveCustomers liveCustomers;
+    private final ModelHolder models;
+    private final AtomicReference<RuleSet> rules;
+    private final RequestLedger ledger;
+    private final OnlineMetrics feedback;
+    private final Ingest ingest;
+    private final Recommender recommender;
+    private final Admission admission;
+    private final Api api;
+    private final Javalin app;
+    private volatile boolean started;
+    private volatile boolean stopped;
+
+    private TailorServer(ServerConfig config, Store store, ServingExtensions extensions, Algorithms algorithms) {
+        this.config = config;
+        this.store = store;
+        if (config.apiKeys().isEmpty() && !config.authDisabled()) {
+            throw ValidationException.of("api_keys", "no API keys configured; configure keys with roles "
+                    + "(ingest, read, admin), or disable authentication explicitly for a local demo");
+        }
+        ModelSetBuilder builder = new ModelSetBuilder(config.models(), algorithms);
+        this.rules = new AtomicReference<>(config.rulesFile().map(RuleSet::load).orElseGet(RuleSet::defaults));
+        ServerConfig.Live live = config.live();
+        this.catalog = new LiveCatalog(config.dealTag());
+        this.search = new SearchIndex();
+        this.liveEvents = new LiveEvents(live.eventsPerCustomer(), live.maxCustomers());
+        this.liveCustomers = new LiveCustomers(live.maxProfiles());
+        this.models = new ModelHolder(store, catalog, liveEvents, liveCustomers, builder);
+        this.ledger = new RequestLedger(live.ledger());
+        this.feedback = new OnlineMetrics(ledger);
+        CustomerDirectory directory = new CustomerDirectory(store, liveCustomers, liveEvents);
+        this.ingest = new Ingest(store, catalog, search, liveCustomers, directory, liveEvents, feedback, models);
+        List<String> extraLabels = new ArrayList<>();
+        for (String spec : config.models().extraModels()) {
+            extraLabels.add(labelOf(algorithms, spec));
+        }
+        ServerConfig.Limits limits = config.limits();
+        this.recommender = new Recommender(models, rules::get, catalog, liveEvents, directory, search, ledger,
+                feedback, config.scenes(), extraLabels, extensions, limits.requestTimeoutMillis());
+        this.admission = new Admission(limits.maxInFlight(), limits.maxQueued(), limits.queueTimeoutMillis());
+        Services services = new Services(ingest, recommender, models, rules, feedback, catalog, liveEvents,
+                liveCustomers, new Bodies(limits.maxBodyBytes()), limits.maxBatch(), Instant.now());
+        this.api = new Api(services, new ApiKeys(config.apiKeys(), config.authDisabled()), admission,
+                new AccessLog(config.accessLog()), config.metricsPublic());
+        this.app = Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            cfg.startup.showOldJavalinVersionWarning = false;
+            cfg.startup.startupWatcherEnabled = false;
+            cfg.http.prefer405over404 = true;
+            // Bodies are read and limited by Bodies; this is only the outer bound for anything else.
+            cfg.http.maxRequestSize = limits.maxBodyBytes();
+            cfg.jetty.host = config.host();
+            cfg.jetty.port = config.port();
+            // The bounded queue is Admission's (503 beyond it); Jetty's own job queue stays unbounded as Jetty
+            // requires, and holds little since there are more threads than admitted plus queued requests.
+            QueuedThreadPool pool = new QueuedThreadPool(limits.threads(), Math.min(8, limits.threads()), 60_000);
+            pool.setName("tailor-http");
+            cfg.jetty.threadPool = pool;
+            cfg.jetty.modifyServer(server -> {
+                server.setStopTimeout(limits.shutdownGraceMillis());
+                server.setErrorHandler(Api.jettyErrorHandler());
+            });
+            api.register(cfg);
+        });
+    }
+
+    private static String labelOf(Algorithms algorithms, String spec) {
+        TrainerSpec t = algorithms.trainer(spec);
+        return t.label();
+    }
+
+    /** A server with the standard algorithms and no code-level extensions. */
+    public static TailorServer create(ServerConfig config, Store store) {
+        return create(config, store, ServingExtensions.NONE, Algorithms.standard());
+    }
+
+    /**
+     * A server, unstarted.
+     *
+     * @param extensions extra candidate sources and rankers per scene
+     * @param algorithms the registry that model specs are resolved in (e.g. the standard one plus a plug-in)
+     * @throws ValidationException when the configuration (keys, rules file, model specs) is invalid
+     */
+    public static TailorServer create(ServerConfig config, Store store, ServingExtensions extensions,
+            Algorithms algorithms) {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(store, "store");
+        return new TailorServer(config, store, extensions, algorithms);
+    }
+
+    /**
+     * Loads the catalog, indexes it, trains the first model set and starts listening.
+     *
+     * @throws TailorException when the port cannot be bound or the store cannot be read
+     */
+    public synchronized TailorServer start() {
+        if (started) {
+            throw new IllegalStateException("already started");
+        }
+        started = true;
+        long t0 = System.nanoTime();
+        loadCatalog();
+        LOG.info("catalog of {} items loaded and indexed in {} ms", catalog.size(),
+                (System.nanoTime() - t0) / 1_000_000);
+        models.trainNow();
+        config.retrainEvery().ifPresent(models::schedule);
+        try {
+            app.start();
+        } catch (RuntimeException e) {
+            models.close();
+            throw new TailorException("cannot start the HTTP server on " + config.host() + ":" + config.port()
+                    + ": " + e.getMessage(), e);
+        }
+        LOG.info("Tailor serving on {} ({} items, model set {})", baseUri(), catalog.size(),
+                models.get().info().label());
+        return this;
+    }
+
+    private void loadCatalog() {
+        List<Item> batch = new ArrayList<>(LOAD_BATCH);
+        store.forEachItem(item -> {
+            batch.add(item);
+            if (batch.size() == LOAD_BATCH) {
+                index(batch);
+                batch.clear();
+            }
+        });
+        if (!batch.isEmpty()) {
+            index(batch);
+        }
+    }
+
+    private void index(List<Item> batch) {
+        int[] indices = catalog.upsert(batch);
+        search.upsert(batch, indices);
+    }
+
+    /**
+     * Stops gracefully: refuses new requests (503, health included), waits for admitted ones up to the grace
+     * period, then stops the listener and background training. Idempotent.
+     */
+    public synchronized void stop() {
+        if (stopped || !started) {
+            stopped = true;
+            return;
+        }
+        stopped = true;
+        admission.drain();
+        boolean idle = admission.awaitIdle(config.limits().shutdownGraceMillis());
+        if (!idle) {
+            LOG.warn("stopping with {} requests still running after the grace period", admission.inFlight());
+        }
+        models.close();
+        app.stop();
+        search.close();
+        LOG.info("Tailor server stopped");
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    /** The bound port (the real one when the configuration asked for port 0). */
+    public int port() {
+        return app.port();
+    }
+
+    /** {@code http://host:port} of the listener. */
+    public URI baseUri() {
+        String host = config.host().equals("0.0.0.0") ? "127.0.0.1" : config.host();
+        return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port());
+    }
+
+    public ServerConfig config() {
+        return config;
+    }
+
+    /** The model sets (current set, training). */
+    public ModelHolder models() {
+        return models;
+    }
+
+    /** The scenes, for in-process callers (the demo, benchmarks) that skip HTTP. */
+    public Recommender recommender() {
+        return recommender;
+    }
+
+    /** Writes through the same path as the ingest API. */
+    public Ingest ingest() {
+        return ingest;
+    }
+
+    /** Every route, for documentation and tests. */
+    public Api api() {
+        return api;
+    }
+
+    public LiveCatalog catalog() {
+        return catalog;
+    }
+}
