@@ -4,6 +4,7 @@ package dev.tailor.eval.bench;
 import dev.tailor.algorithms.als.AlsTrainer;
 import dev.tailor.algorithms.bpr.BprTrainer;
 import dev.tailor.algorithms.factor.EpochListener;
+import dev.tailor.algorithms.neumf.NeuMfTrainer;
 import dev.tailor.algorithms.pmf.PmfTrainer;
 import dev.tailor.algorithms.registry.Algorithms;
 import dev.tailor.algorithms.registry.TrainerSpec;
@@ -37,6 +38,8 @@ public final class TrainTime {
                 trainer = bpr.withListener(print);
             } else if (trainer instanceof PmfTrainer pmf) {
                 trainer = pmf.withListener(print);
+            } else if (trainer instanceof NeuMfTrainer neumf) {
+                trainer = neumf.withListener(print);
             }
             double cpu0 = cpuSeconds();
             long t = System.nanoTime();

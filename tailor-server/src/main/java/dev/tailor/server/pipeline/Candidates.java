@@ -96,7 +96,7 @@ public final class Candidates {
         evidence[size] = evidenceItem;
         slot[item] = size;
         slotStamp[item] = stamp;
-        if (size > 0 && score > scores[size - 1]) {
+        if (size > 0 && (score > scores[size - 1] || (score == scores[size - 1] && item < items[size - 1]))) {
             sorted = false;
         }
         size++;
