@@ -43,7 +43,7 @@ public record AlsConfig(int rank, int iterations, double reg, double alpha, int 
             Param.real("reg", 30, 1e-3, 100, true, "L2 regularization of the factors"),
             Param.real("alpha", 5, 0.5, 100, true, "confidence of an observed pair: 1 + alpha * weight"),
             Param.integer("cg-steps", 3, 2, 6, false, "conjugate-gradient steps per row and sweep"),
-            Param.real("recency", 1, 0.5, 1, false, "context entry p steps before the latest counts recency^p"),
+            Param.real("recency", 1, 0.2, 1, false, "context entry p steps before the latest counts recency^p"),
             Param.choice("solver", "cg", List.of("cg", "cholesky"),
                     "cg (Takacs et al. 2011, fast) or cholesky (exact per-row solve)").fixed(),
             Param.integer("seed", 42, 0, 0, false, "seed of the random initial factors").fixed(),

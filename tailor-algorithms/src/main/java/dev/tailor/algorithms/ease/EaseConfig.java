@@ -36,7 +36,7 @@ public record EaseConfig(double lambda, int maxItems, double recency, EventWeigh
             Param.real("lambda", 500, 1, 20_000, true, "L2 regularization on the Gram matrix's diagonal"),
             Param.integer("max-items", DEFAULT_MAX_ITEMS, 1, HARD_MAX_ITEMS, false,
                     "largest catalog accepted (memory: 12 * items^2 bytes while training)").fixed(),
-            Param.real("recency", 1, 0.5, 1, false, "context entry p steps before the latest counts recency^p"),
+            Param.real("recency", 1, 0.2, 1, false, "context entry p steps before the latest counts recency^p"),
             Events.param("default"),
             Param.integer("threads", 0, 0, 0, false, "training threads, 0 = all processors").fixed());
 

@@ -32,7 +32,7 @@ import java.util.SplittableRandom;
  *                                                        parameters SPEC sets stay fixed), scored on the
  *                                                        validation part; the best is then reported on test
  *   FactorQuality recency DATASET PROTOCOL SPEC           one training of an als or ease SPEC; its scoring-time
- *                                                        recency chosen on validation from 1, 0.9, ..., 0.5,
+ *                                                        recency chosen on validation from 1, 0.9, ..., 0.2,
  *                                                        then reported on test
  * </pre>
  * Prints NDCG and HR at the protocol's cutoffs (with the 95% interval over test users at K = 10) and the
@@ -98,7 +98,7 @@ public final class FactorQuality {
                 protocol.config());
         double best = -1;
         RecommenderModel chosen = trained;
-        for (double r = 1.0; r > 0.45; r -= 0.1) {
+        for (double r = 1.0; r > 0.15; r -= 0.1) {
             RecommenderModel m = withRecency(trained, Math.round(r * 10) / 10.0);
             String label = spec.label() + " recency=" + Param.formatReal(Math.round(r * 10) / 10.0);
             ModelResult res = Evaluator.evaluate(m, valid, label, spec.spec(), trainMillis, ProgressListener.NONE);
