@@ -29,7 +29,8 @@ function init(args)
   items = lines(dir .. "/items.txt")
   segments = lines(dir .. "/segments.txt")
   queries = lines(dir .. "/queries.txt")
-  if rate > 0 then delay_ms = math.floor(1000 * connections / rate + 0.5) end
+  -- Rounded down: the time a request takes adds to the delay, so pacing errs towards the target.
+  if rate > 0 then delay_ms = math.floor(1000 * connections / rate) end
   math.randomseed(os.time() + math.floor(os.clock() * 1000000))
 end
 

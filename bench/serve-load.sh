@@ -6,7 +6,9 @@
 #   bench/serve-load.sh                          # both datasets, every scene, default rates (~25 minutes)
 #   bench/serve-load.sh --datasets amazon-sports --scenes similar,home --duration 10
 # Options: --datasets amazon-sports,sample  --scenes similar,home,bought-together,search,promotions
-#          --duration SECONDS (per rate, default 15)  --connections N (default 16)
+#          --duration SECONDS (per rate, default 15)  --connections N (unthrottled runs, default 16)
+#          --rate-connections N (runs at a target rate, default 64: wrk paces each connection with a delay between
+#          requests, so many connections keep the achieved rate close to the target)
 #          --items N --customers M --sessions S (sample shop size; default 100000 1000000 1.49)
 # Environment: TAILOR_BENCH_XMX (server heap, default 3g). Needs wrk (Debian: apt-get install wrk).
 # Stores are prepared once under bench/out/serve/<dataset>/store and reused.
@@ -18,6 +20,7 @@ datasets="amazon-sports,sample"
 scenes="similar,home,bought-together,search,promotions"
 duration=15
 connections=16
+rate_connections=64
 items=100000
 customers=1000000
 sessions=1.49
@@ -27,6 +30,7 @@ while [[ $# -gt 0 ]]; do
     --scenes) scenes="$2"; shift 2 ;;
     --duration) duration="$2"; shift 2 ;;
     --connections) connections="$2"; shift 2 ;;
+    --rate-connections) rate_connections="$2"; shift 2 ;;
     --items) items="$2"; shift 2 ;;
     --customers) customers="$2"; shift 2 ;;
     --sessions) sessions="$2"; shift 2 ;;
@@ -85,8 +89,9 @@ for ds in ${datasets//,/ }; do
     wrk -t1 -c"$connections" -d5s --timeout 2s -s bench/serve-load.lua "http://127.0.0.1:$port" -- \
       "$scene" "$dir/ids" 0 "$connections" "$key" > /dev/null  # warm-up
     for rate in $(rates_for "$scene"); do
-      out="$(wrk -t1 -c"$connections" -d"${duration}s" --timeout 2s -s bench/serve-load.lua \
-        "http://127.0.0.1:$port" -- "$scene" "$dir/ids" "$rate" "$connections" "$key")"
+      c=$([[ $rate == 0 ]] && echo "$connections" || echo "$rate_connections")
+      out="$(wrk -t1 -c"$c" -d"${duration}s" --timeout 2s -s bench/serve-load.lua \
+        "http://127.0.0.1:$port" -- "$scene" "$dir/ids" "$rate" "$c" "$key")"
       r="$(echo "$out" | grep '^RESULT')"
       rss_mb="$(awk '/VmRSS/ {printf "%.0f", $2/1024}' /proc/$pid/status)"
       heap_mb="$(curl -s "http://127.0.0.1:$port/metrics" | awk '/^tailor_jvm_heap_used_bytes/ {printf "%.0f", $2/1048576}')"
@@ -101,7 +106,7 @@ for ds in ${datasets//,/ }; do
 done
 
 echo
-echo "Tailor serving benchmark: $(nproc) cores, $(java -version 2>&1 | head -1), server -Xmx$xmx, wrk -t1 -c$connections, ${duration}s per rate"
+echo "Tailor serving benchmark: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1), server -Xmx$xmx, wrk -t1, -c$rate_connections at a target rate, -c$connections at max, ${duration}s per rate"
 echo
 echo "| dataset                      | scene           | target |     req/s | p50 ms  | p99 ms  | p99.9ms | max ms  | errors | non-2xx | RSS/heap MB |"
 echo "|------------------------------|-----------------|--------|-----------|---------|---------|---------|---------|--------|---------|-------------|"
