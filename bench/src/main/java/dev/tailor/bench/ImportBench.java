@@ -55,6 +55,7 @@ public final class ImportBench {
                 .meanSessionsPerCustomer(sessions).build();
         Heap.resetPeak();
         deleteTree(files);
+        lastCpuNanos = processCpuNanos();
         GenerationSummary gen = new SampleShopGenerator(config).writeFiles(files, FileFormat.CSV,
                 ProgressListener.NONE);
         rows.add(row("generate CSV", gen.events(), gen.elapsed().toNanos() / 1e9, Heap.peakBytes(), ""));
@@ -70,12 +71,15 @@ public final class ImportBench {
         System.out.printf(Locale.ROOT, "%nSample shop: %,d items, %,d customers, %,d events; JVM -Xmx %.0f MB, %d cores%n%n",
                 gen.items(), gen.customers(), gen.events(), Heap.mb(Runtime.getRuntime().maxMemory()),
                 Runtime.getRuntime().availableProcessors());
-        System.out.printf("| %-34s | %12s | %9s | %12s | %13s | %s%n", "step", "rows", "seconds", "rows/s",
-                "peak heap MB", "notes");
-        System.out.println("|------------------------------------|--------------|-----------|--------------|"
-                + "---------------|------");
+        System.out.printf(Locale.ROOT, "Load average at the end: %.1f (CPU s = this JVM's CPU time; a PostgreSQL "
+                + "server's own CPU is not included)%n%n", java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean().getSystemLoadAverage());
+        String fmt = "| %-44s | %12s | %9s | %7s | %12s | %13s | %s%n";
+        System.out.printf(fmt, "step", "rows", "wall s", "CPU s", "rows/s", "peak heap MB", "notes");
+        System.out.println("|----------------------------------------------|--------------|-----------|---------|"
+                + "--------------|---------------|------");
         for (String[] r : rows) {
-            System.out.printf("| %-34s | %12s | %9s | %12s | %13s | %s%n", (Object[]) r);
+            System.out.printf(fmt, (Object[]) r);
         }
     }
 
@@ -111,10 +115,23 @@ public final class ImportBench {
     }
 
     private static String[] row(String step, long n, double seconds, long peakBytes, String notes) {
-        return new String[] {step, String.format(Locale.ROOT, "%,d", n), String.format(Locale.ROOT, "%.1f", seconds),
-            String.format(Locale.ROOT, "%,.0f", n / seconds), String.format(Locale.ROOT, "%,.0f", Heap.mb(peakBytes)),
-            notes};
+        double cpu = (processCpuNanos() - lastCpuNanos) / 1e9;
+        lastCpuNanos = processCpuNanos();
+        String[] r = {step, String.format(Locale.ROOT, "%,d", n), String.format(Locale.ROOT, "%.1f", seconds),
+            String.format(Locale.ROOT, "%.1f", cpu), String.format(Locale.ROOT, "%,.0f", n / seconds),
+            String.format(Locale.ROOT, "%,.0f", Heap.mb(peakBytes)), notes};
+        // Each row also goes to stderr as soon as it is measured, so a long run that is stopped keeps its rows.
+        System.err.println("row: " + String.join(" | ", r));
+        return r;
     }
+
+    /** CPU time of this JVM (all threads): on a shared machine it tells work from waiting for a core. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    private static long lastCpuNanos;
 
     private static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {

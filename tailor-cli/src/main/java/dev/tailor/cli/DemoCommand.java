@@ -1,12 +1,26 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.tailor.cli;
 
+import dev.tailor.algorithms.registry.Algorithms;
 import dev.tailor.core.data.Interactions;
 import dev.tailor.core.data.Snapshot;
 import dev.tailor.core.data.SnapshotBuilder;
 import dev.tailor.core.data.UserFeatures;
 import dev.tailor.core.domain.Item;
 import dev.tailor.core.store.Store;
+import dev.tailor.eval.harness.Comparison;
+import dev.tailor.eval.harness.EvalConfig;
+import dev.tailor.eval.harness.Experiment;
+import dev.tailor.eval.harness.ExperimentResult;
+import dev.tailor.eval.harness.ModelResult;
+import dev.tailor.eval.harness.ModelSpec;
+import dev.tailor.eval.harness.ProgressListener;
+import dev.tailor.eval.metric.Metric;
+import dev.tailor.eval.report.ConsoleTable;
+import dev.tailor.eval.split.DataFilters;
+import dev.tailor.eval.split.Split;
+import dev.tailor.eval.split.SplitSpec;
+import dev.tailor.eval.stats.PairedComparison;
 import dev.tailor.io.sampleshop.FileFormat;
 import dev.tailor.io.sampleshop.GenerationSummary;
 import dev.tailor.io.sampleshop.SampleShopConfig;
@@ -19,6 +33,7 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -32,10 +47,11 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "demo",
         mixinStandardHelpOptions = true,
+        header = "Generate the sample shop and take a guided tour.",
         description = {
             "Generate the sample shop into a fresh embedded store (./tailor-data/demo), then show what is in it:",
-            "store statistics, the training snapshot, and a few customers of different segments with their",
-            "recent behaviour."},
+            "store statistics, the training snapshot, a few customers of different segments with their recent",
+            "behaviour, and how well the baseline recommenders predict each customer's last event."},
         footerHeading = "%nExamples:%n",
         footer = {"  tailor demo", "  tailor demo --customers 20000 --seed 1"})
 final class DemoCommand implements Callable<Integer> {
@@ -43,6 +59,7 @@ final class DemoCommand implements Callable<Integer> {
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(SampleShopConfig.DEFAULT_ZONE);
     private static final List<String> TOUR_SEGMENTS = List.of("young-adults", "parents", "retirees");
     private static final int RECENT = 6;
+    private static final List<String> BASELINES = List.of("pop", "segment-pop", "item-knn", "user-knn");
 
     @Option(names = "--items", paramLabel = "N", defaultValue = "2000", description = "Catalog size (default ${DEFAULT-VALUE}).")
     int items;
@@ -90,11 +107,52 @@ final class DemoCommand implements Callable<Integer> {
             for (String segment : TOUR_SEGMENTS) {
                 tour(out, store, snapshot, segment);
             }
+
+            heading(out, "5. Baselines on held-out behaviour (tailor evaluate --split loo)");
+            baselines(out, snapshot);
+            out.printf("Full report with more metrics, plots and per-user lists:%n  ./tailor evaluate --data store:h2:%s"
+                    + " --split loo --models %s --out out/demo-eval%n", dir, String.join(",", BASELINES));
         }
         out.println();
         out.println("Next: './tailor stats --store h2:" + dir + "', './tailor --help', and the README.");
         out.flush();
         return 0;
+    }
+
+    /**
+     * Leave-last-out on the shop: each customer's last event is hidden, the baselines learn from the rest, and
+     * every customer's hidden item is looked for in a top-10 over the whole catalog (history masked).
+     */
+    private void baselines(PrintWriter out, Snapshot snapshot) {
+        long t0 = System.nanoTime();
+        Split split = SplitSpec.parse("loo", seed).apply(snapshot);
+        List<ModelSpec> models = Algorithms.standard().trainers(String.join(" ", BASELINES)).stream()
+                .map(ModelSpec::of).toList();
+        EvalConfig config = EvalConfig.defaults().withKs(10).withSeed(seed)
+                .withCompared(List.of(Metric.NDCG, Metric.HIT));
+        ExperimentResult r = Experiment.run(split, DataFilters.NONE, models, config, ProgressListener.NONE);
+        out.printf(Locale.ROOT, "%,d customers' last events hidden; %,d events to learn from; top 10 of %,d items."
+                + " Mean ± 95%% CI over customers:%n%n", r.data().userCount(), split.train().interactions().size(),
+                r.data().rankableCount());
+        out.printf(Locale.ROOT, "  %-12s %17s %17s%n", "model", "NDCG@10", "HR@10");
+        ModelResult best = r.models().get(0);
+        for (ModelResult m : r.models()) {
+            out.printf(Locale.ROOT, "  %-12s %17s %17s%n", m.label(), ConsoleTable.cell(r.summary(m, Metric.NDCG, 0)),
+                    ConsoleTable.cell(r.summary(m, Metric.HIT, 0)));
+            if (r.summary(m, Metric.NDCG, 0).mean() > r.summary(best, Metric.NDCG, 0).mean()) {
+                best = m;
+            }
+        }
+        ModelResult pop = r.models().get(0);
+        Optional<Comparison> c = r.comparison(pop.label(), best.label(), Metric.NDCG, 10);
+        if (c.isPresent()) {
+            PairedComparison s = c.get().stats();
+            out.printf(Locale.ROOT, "%n%s beats %s on NDCG@10 by %+.4f (bootstrap 95%% CI [%+.4f, %+.4f]; paired t-test"
+                    + " p = %.1e, Wilcoxon p = %.1e): %s.%n", best.label(), pop.label(), -s.meanDiff(), -s.bootHigh(),
+                    -s.bootLow(), s.tP(), s.wilcoxonP(), s.significant(0.05) ? "significant" : "not significant");
+        }
+        out.printf(Locale.ROOT, "Split, %d models trained and every customer scored in %.1f s%n", models.size(),
+                (System.nanoTime() - t0) / 1e9);
     }
 
     private static void tour(PrintWriter out, Store store, Snapshot snapshot, String segment) {

@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
 /** {@code tailor import}: files and public datasets into the store, all or nothing. */
 @Command(name = "import",
         mixinStandardHelpOptions = true,
+        header = "Import a file or a public dataset, all or nothing.",
         description = {
             "Import a file or a dataset folder into the store, streaming, in one transaction: if more rows are",
             "rejected than --max-errors allows, or the input is unusable, nothing is imported and the store is",

@@ -21,16 +21,17 @@ import picocli.CommandLine.Spec;
         usageHelpAutoWidth = true,
         header = "Tailor: personalized-shopping recommendations for the JVM.",
         description = {
-            "Keeps a shop's catalog, customers and behaviour in a store (embedded H2 by default, or PostgreSQL),",
-            "learns recommenders from them, evaluates them honestly and serves them.",
+            "Keeps a shop's catalog, customers and behaviour in a store, learns",
+            "recommenders from them, evaluates them honestly and serves them.",
             "",
-            "The store is chosen with --store on each command, or the TAILOR_STORE environment variable:",
-            "  h2:./tailor-data (default)   embedded database in a folder",
-            "  jdbc:postgresql://host:5432/db   PostgreSQL (user/password from TAILOR_PG_USER, TAILOR_PG_PASSWORD)",
+            "The store is chosen with --store SPEC on each command, or TAILOR_STORE:",
+            "  h2:./tailor-data (default)       embedded database in a folder",
+            "  jdbc:postgresql://host:5432/db   PostgreSQL; credentials from",
+            "                                   TAILOR_PG_USER, TAILOR_PG_PASSWORD",
             ""},
         footerHeading = "%nExamples:%n",
         footer = {
-            "  tailor demo                                   generate a sample shop and take a tour",
+            "  tailor demo",
             "  tailor sample-shop --items 2000 --customers 5000 --seed 7",
             "  tailor import movielens ../shared/data/ml-100k",
             "  tailor import csv --kind events --max-errors 10 events.csv",
@@ -42,6 +43,8 @@ import picocli.CommandLine.Spec;
             SampleShopCommand.class,
             ImportCommand.class,
             StatsCommand.class,
+            dev.tailor.cli.evaluate.EvaluateCommand.class,
+            dev.tailor.cli.evaluate.TuneCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @Spec

@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
 /** {@code tailor sample-shop}: the deterministic bilingual sample shop, into the store or into files. */
 @Command(name = "sample-shop",
         mixinStandardHelpOptions = true,
+        header = "Generate a deterministic bilingual sample shop.",
         description = {
             "Generate a deterministic sample shop: a bilingual (Chinese/English) catalog in a category tree,",
             "customers in segments (young adults, parents, retirees, ...) with distinct tastes, and a year of",

@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
 /** {@code tailor stats}: what is in the store. */
 @Command(name = "stats",
         mixinStandardHelpOptions = true,
+        header = "Show what is in the store.",
         description = {"Print the store's counts, time span, sparsity, events per type and top categories."},
         footerHeading = "%nExamples:%n",
         footer = {"  tailor stats", "  tailor stats --store jdbc:postgresql://localhost:5432/shop"})

@@ -46,7 +46,7 @@ public final class Algorithms {
         this.byName = Collections.unmodifiableMap(byName);
     }
 
-    /** The built-in algorithms: random, pop, trending, segment-pop, item-knn, user-knn. */
+    /** The built-in algorithms: random, pop, trending, segment-pop, item-knn, user-knn, als, bpr, ease, pmf, neumf. */
     public static Algorithms standard() {
         return STANDARD;
     }
@@ -222,6 +222,7 @@ public final class Algorithms {
                 new AlgorithmInfo(UserKnnConfig.NAME, "user-based k nearest neighbours", UserKnnConfig.PARAMS,
                         p -> new UserKnnTrainer(UserKnnConfig.from(p)), UserKnnModel::readPayload));
         all.forEach(a -> m.put(a.name(), a));
+        FactorizationAlgorithms.all().forEach(a -> m.put(a.name(), a));
         return m;
     }
 }

@@ -34,7 +34,7 @@ public record UserKnnConfig(int k, Similarity similarity, double shrink, double 
     public static final String NAME = "user-knn";
 
     public static final List<Param> PARAMS = List.of(
-            Param.integer("k", 100, 5, 2000, true, "neighbours per user"),
+            Param.integer("k", 200, 5, 2000, true, "neighbours per user"),
             Param.choice("sim", "cosine", Similarity.specNames(), "similarity measure"),
             Param.real("shrink", 10, 0.1, 1000, true, "shrinkage added to the similarity's denominator"),
             Param.real("alpha", 0.5, 0, 1, false, "asymmetric cosine: weight of the served user's norm"),

@@ -52,8 +52,9 @@ final class LeaveOneOut {
             histories[u] = Arrays.copyOf(seq, cut);
             targets[u] = cut < seq.length ? seq[cut] : -1;
             for (int p = 0; p < cut; p++) {
-                // Synthetic, order-preserving timestamps: the files carry order only.
-                b.addEvent(data.users().get(u), data.items().id(seq[p]), EventType.PURCHASE.ordinal(), 1f,
+                // Views (weight 1 under the default event weights) keep the matrix 0/1, so shrink values read
+                // in the same units as on any binary data set; synthetic timestamps keep the order only.
+                b.addEvent(data.users().get(u), data.items().id(seq[p]), EventType.VIEW.ordinal(), 1f,
                         (long) u * 1000 + p);
             }
         }

@@ -12,7 +12,10 @@ import dev.tailor.core.data.Snapshot;
 import dev.tailor.core.error.ValidationException;
 import dev.tailor.core.model.TopK;
 import dev.tailor.core.model.UserContext;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class ItemKnnTest {
@@ -22,13 +25,25 @@ class ItemKnnTest {
      */
     static final Snapshot TINY = TestData.snapshot(4, new int[][] {{0, 1, 2}, {0, 1}, {1, 2}, {2, 3}});
 
-    private static ItemKnnModel train(String spec) {
+    /**
+     * Trains with the hand-computed cases' settings (plain cosine, no exponent, no recency decay), overridden
+     * by {@code params} ("k=1,shrink=0"), so that changing a default cannot silently change what is tested.
+     */
+    private static ItemKnnModel train(String params) {
+        Map<String, String> p = new LinkedHashMap<>(Map.of("sim", "cosine", "exponent", "1", "recency", "1"));
+        for (String kv : params.split(",")) {
+            if (!kv.isBlank()) {
+                p.put(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
+            }
+        }
+        String spec = p.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(",", "item-knn:", ""));
         return (ItemKnnModel) Algorithms.parse(spec).train(TINY);
     }
 
     @Test
     void scoreIsTheWeightedSumOfSimilaritiesToTheHistory() {
-        ItemKnnModel m = train("item-knn:k=10,sim=cosine,shrink=0");
+        ItemKnnModel m = train("k=10,sim=cosine,shrink=0");
         float[] s = scores(m, UserContext.of(-1, new int[] {0}));
         assertThat(s[1]).isCloseTo((float) (2 / Math.sqrt(6)), within(1e-6f));
         assertThat(s[2]).isCloseTo((float) (1 / Math.sqrt(6)), within(1e-6f));
@@ -42,7 +57,7 @@ class ItemKnnTest {
 
     @Test
     void reactsToTheContextNotToTheTrainingHistory() {
-        ItemKnnModel m = train("item-knn:k=10,shrink=0");
+        ItemKnnModel m = train("k=10,shrink=0");
         // User 3 trained on {2, 3}; a context posted seconds later holding only item 0 is what counts.
         float[] s = scores(m, UserContext.of(3, new int[] {0}));
         assertThat(TopK.select(s, 1, null)).containsExactly(1);
@@ -50,7 +65,7 @@ class ItemKnnTest {
 
     @Test
     void recencyDecaysOlderHistoryEntries() {
-        ItemKnnModel m = train("item-knn:k=10,shrink=0,recency=0.5");
+        ItemKnnModel m = train("k=10,shrink=0,recency=0.5");
         // Latest entry (i3) counts 1, the one before (i0) counts 0.5.
         float[] s = scores(m, UserContext.of(-1, new int[] {0, 3}));
         assertThat(s[2]).isCloseTo((float) (0.5 / Math.sqrt(6) + 1 / Math.sqrt(3)), within(1e-6f));
@@ -59,7 +74,7 @@ class ItemKnnTest {
 
     @Test
     void neighbourhoodSizeLimitsTheEvidence() {
-        ItemKnnModel m = train("item-knn:k=1,shrink=0");
+        ItemKnnModel m = train("k=1,shrink=0");
         float[] s = scores(m, UserContext.of(-1, new int[] {2}));
         // i2's single best neighbour is i1 (2/3); i0 and i3 fall out of its list.
         assertThat(s[1]).isCloseTo(2f / 3f, within(1e-6f));
@@ -69,7 +84,7 @@ class ItemKnnTest {
 
     @Test
     void normalizationMakesEachItemsNeighbourWeightsSumToOne() {
-        ItemKnnModel m = train("item-knn:k=10,shrink=0,normalize=true");
+        ItemKnnModel m = train("k=10,shrink=0,normalize=true");
         float[] s = scores(m, UserContext.of(-1, new int[] {0}));
         // i0's neighbours 2/sqrt(6) and 1/sqrt(6) become 2/3 and 1/3.
         assertThat(s[1]).isCloseTo(2f / 3f, within(1e-6f));
@@ -78,14 +93,14 @@ class ItemKnnTest {
 
     @Test
     void emptyHistoryFallsBackToPopularity() {
-        ItemKnnModel m = train("item-knn");
+        ItemKnnModel m = train("");
         // Distinct users: i0 2, i1 3, i2 3, i3 1; ties go to the smaller index.
         assertThat(TopK.select(scores(m, UserContext.anonymous()), 4, null)).containsExactly(1, 2, 0, 3);
     }
 
     @Test
     void ignoresUnknownItemsAndNonPositiveWeights() {
-        ItemKnnModel m = train("item-knn:shrink=0");
+        ItemKnnModel m = train("shrink=0");
         float[] s = scores(m, new UserContext(-1, new int[] {0, 99, -1, 3}, new float[] {1f, 1f, 1f, 0f},
                 new int[0]));
         assertThat(s).containsExactly(scores(m, UserContext.of(-1, new int[] {0})));
@@ -107,9 +122,10 @@ class ItemKnnTest {
 
     @Test
     void provenanceNamesDataConfigAndTiming() {
-        ItemKnnModel m = train("item-knn:k=7");
+        ItemKnnModel m = train("k=7");
         assertThat(m.provenance().algorithm()).isEqualTo("item-knn");
-        assertThat(m.provenance().config()).containsEntry("k", "7").containsEntry("sim", "cosine");
+        assertThat(m.provenance().config()).containsEntry("k", "7").containsEntry("sim", "cosine")
+                .containsEntry("weighting", "none").doesNotContainKey("threads");
         assertThat(m.provenance().dataFingerprint()).isEqualTo(TINY.fingerprint());
         assertThat(m.provenance().trainMillis()).isNotNegative();
         assertThat(m.provenance().trainedAt()).isNotNull();
@@ -138,7 +154,7 @@ class ItemKnnTest {
 
     @Test
     void checksTheOutputBuffer() {
-        ItemKnnModel m = train("item-knn");
+        ItemKnnModel m = train("");
         assertThatThrownBy(() -> m.scoreAll(UserContext.anonymous(), new float[3]))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("4 items");
     }

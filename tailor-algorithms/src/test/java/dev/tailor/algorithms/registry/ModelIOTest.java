@@ -30,10 +30,16 @@ class ModelIOTest {
     static final Snapshot SHOP = TestData.snapshot(25, TestData.randomRows(new SplittableRandom(4), 30, 25, 9),
             segments(30));
 
-    /** The specs the frozen files were written with (see {@link #freezeWhenAsked}). */
-    static final List<String> FROZEN_SPECS = List.of("random:seed=7", "pop:count=weighted", "trending:half-life=2h",
-            "segment-pop:prior=3", "item-knn:k=5,sim=asymmetric,alpha=0.7,shrink=2,weighting=bm25,recency=0.9",
-            "user-knn:k=4,weighting=tfidf");
+    /**
+     * The specs the frozen files were written with (see {@link #freezeWhenAsked}), spelled out in full so that
+     * a change of defaults cannot make today's model differ from the frozen one.
+     */
+    static final List<String> FROZEN_SPECS = List.of("random:seed=7", "pop:count=weighted,events=default",
+            "trending:half-life=2h,events=default", "segment-pop:count=users,prior=3,events=default",
+            "item-knn:k=5,sim=asymmetric,shrink=2,alpha=0.7,weighting=bm25,bm25-k1=1.2,bm25-b=0.75,normalize=false,"
+                    + "exponent=1,recency=0.9,events=default",
+            "user-knn:k=4,sim=cosine,shrink=10,alpha=0.5,weighting=tfidf,bm25-k1=1.2,bm25-b=0.75,fold-in=false,"
+                    + "events=default");
 
     static String[][] segments(int users) {
         String[][] s = new String[users][];

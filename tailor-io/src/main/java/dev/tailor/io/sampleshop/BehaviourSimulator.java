@@ -24,24 +24,26 @@ final class BehaviourSimulator {
     private static final byte FAVORITE = (byte) EventType.FAVORITE.ordinal();
 
     /** Personal taste = segment taste x exp(N(0, sigma^2)) per leaf: no two parents shop alike. */
-    static final double PERSONAL_TASTE_SIGMA = 0.6;
-    static final double FAVOURITE_BRAND_CLICK = 1.4;
-    static final double FAVOURITE_BRAND_CART = 1.3;
-    static final double DEAL_CLICK = 1.3;
-    static final double REORDER_CLICK = 0.9;
+    private static final double PERSONAL_TASTE_SIGMA = 0.6;
+    private static final double FAVOURITE_BRAND_CLICK = 1.4;
+    private static final double FAVOURITE_BRAND_CART = 1.3;
+    private static final double DEAL_CLICK = 1.3;
     /** Browsing a complement of something just bought is shopping with a need: clicks and carts x this. */
-    static final double COMPLEMENT_INTENT = 2.0;
-    static final double REORDER_CART = 0.8;
+    private static final double COMPLEMENT_INTENT = 2.0;
+    /** Re-orders replace the funnel rates: the customer came back for this very item. */
+    private static final double REORDER_CLICK = 0.9;
+    private static final double REORDER_CART = 0.8;
     /** After a brand search, the results are that brand this often. */
-    static final double BRAND_QUERY_FOCUS = 0.85;
+    private static final double BRAND_QUERY_FOCUS = 0.85;
     /** Sessions after a purchase in which the complement may be the intent. */
-    static final int COMPLEMENT_SESSIONS = 3;
+    private static final int COMPLEMENT_SESSIONS = 3;
     static final int SLATE_SIZE = 8;
-    /** Click-through of a slate position k is SLATE_CTR / (1 + k / 2): the position bias IPW methods undo. */
-    static final double SLATE_CTR = 0.12;
-    static final double HOME_SCENE = 0.6;
-    static final double QUERY_IN_OWN_LANGUAGE = 0.9;
+    /** Click-through of slate position k is SLATE_CTR / (1 + k / 2): the position bias IPW methods undo. */
+    private static final double SLATE_CTR = 0.12;
+    private static final double HOME_SCENE = 0.6;
+    private static final double QUERY_IN_OWN_LANGUAGE = 0.9;
     private static final double CAP = 0.95;
+    private static final double PURCHASE_CAP = 0.98;
     private static final int PICK_ATTEMPTS = 10;
     private static final long MIN_SESSION_GAP = 10 * 60_000L;
 
@@ -53,6 +55,7 @@ final class BehaviourSimulator {
     private final double[][] hourCumulative;
 
     private final double[] taste;
+    /** Scratch weights for leaf, complement and brand draws (never more than one leaf's worth). */
     private final double[] weights;
     private final int[] favourite;
     private final int[] slate = new int[SLATE_SIZE];
@@ -112,7 +115,7 @@ final class BehaviourSimulator {
         random = ShopRandom.forEntity(config.seed(), Kinds.BEHAVIOUR, customer.index());
         double[] segmentTaste = segment.leafTaste();
         for (int l = 0; l < leaves; l++) {
-            double personal = Math.exp(PERSONAL_TASTE_SIGMA * random.nextGaussian());
+            double personal = StrictMath.exp(PERSONAL_TASTE_SIGMA * random.nextGaussian());
             taste[l] = catalog.leafSize(l) == 0 ? 0 : segmentTaste[l] * personal;
         }
         Arrays.fill(favourite, -1);
@@ -311,7 +314,7 @@ final class BehaviourSimulator {
         if (!tick(20_000 + (long) random.nextExponential(90_000))) {
             return false;
         }
-        double p = Math.min(0.98, config.funnel().purchase() * calendar.conversion(day));
+        double p = Math.min(PURCHASE_CAP, config.funnel().purchase() * calendar.conversion(day));
         for (int k = 0; k < cartSize; k++) {
             if (random.chance(p)) {
                 if (!tick(1_000 + random.nextInt(1_000))) {
@@ -408,7 +411,7 @@ final class BehaviourSimulator {
             }
             fallback = item;
             double ratio = median / catalog.price(item);
-            if (ratio >= 1 || random.chance(Math.pow(ratio, profile.priceSensitivity()))) {
+            if (ratio >= 1 || random.chance(StrictMath.pow(ratio, profile.priceSensitivity()))) {
                 return item;
             }
         }

@@ -138,7 +138,7 @@ final class Catalog {
     }
 
     static double zipf(int rank, double exponent) {
-        return 1.0 / Math.pow(rank + 1, exponent);
+        return 1.0 / StrictMath.pow(rank + 1, exponent);
     }
 
     int size() {
@@ -247,7 +247,7 @@ final class Catalog {
         d.seriesNumber = r.chance(0.5) ? r.nextInt(2, 15) : 0;
         int tier = lc.brands().get(d.brand).tier();
         double p = lc.medianPrice() * lc.products().get(d.product).priceFactor() * TIER_PRICE[tier]
-                * Math.exp(lc.priceSpread() * r.nextGaussian());
+                * StrictMath.exp(lc.priceSpread() * r.nextGaussian());
         if (d.spec > 0) {
             // Bigger capacities and later stages cost more: 12% per step along the spec list.
             p *= 1.0 + 0.12 * d.spec;

@@ -77,10 +77,10 @@ record CustomerProfile(int index, String id, int segment, int age, Gender gender
             double sigma = config.sessionSpread();
             double expected = config.meanSessionsPerCustomer() * seg.activity() * activeFraction;
             // Log-normal with the requested mean: exp(sigma Z - sigma^2 / 2) has expectation 1.
-            double x = expected * Math.exp(sigma * r.nextGaussian() - 0.5 * sigma * sigma);
+            double x = expected * StrictMath.exp(sigma * r.nextGaussian() - 0.5 * sigma * sigma);
             int sessions = (int) Math.min(config.maxSessionsPerCustomer(), Math.floor(x + r.nextDouble()));
             double loyalty = 0.3 + 0.55 * r.nextDouble();
-            double priceSensitivity = seg.priceSensitivity() * Math.exp(0.3 * r.nextGaussian());
+            double priceSensitivity = seg.priceSensitivity() * StrictMath.exp(0.3 * r.nextGaussian());
             return new CustomerProfile(index, ShopIds.customer(index), s, age, gender, region, chinese, signup,
                     sessions, loyalty, priceSensitivity);
         }

@@ -3,6 +3,7 @@ package dev.tailor.io.sampleshop;
 
 import dev.tailor.core.domain.EventType;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -23,7 +24,8 @@ public record GenerationSummary(long items, long customers, long events, Map<Eve
         for (EventType t : EventType.values()) {
             all.put(t, eventsByType.getOrDefault(t, 0L));
         }
-        eventsByType = Map.copyOf(all);
+        // EnumMap keeps type order, so summaries print the same way every time.
+        eventsByType = Collections.unmodifiableMap(all);
     }
 
     static GenerationSummary of(long items, long customers, long[] byType, Duration elapsed) {

@@ -6,7 +6,9 @@ package dev.tailor.io.sampleshop;
  * derived draws the generator needs. We do not use {@link java.util.SplittableRandom}: its bounded and Gaussian
  * draws are delegated to {@code RandomSupport}, whose algorithms are not specified and have changed between
  * JDK releases, and the sample shop promises byte-identical output for a seed on every JDK. Every draw here is
- * defined by this file alone. Not thread-safe; each simulated entity gets its own instance from
+ * defined by this file alone, and transcendental functions come from {@link StrictMath} (fdlibm semantics) rather
+ * than {@link Math}, whose intrinsics may differ in the last bit between CPUs; the generator's other classes
+ * follow the same rule. Not thread-safe; each simulated entity gets its own instance from
  * {@link #forEntity}, which is what makes output independent of thread count and generation order.
  */
 final class ShopRandom {
@@ -73,12 +75,12 @@ final class ShopRandom {
     double nextGaussian() {
         double u1 = 1.0 - nextDouble();
         double u2 = nextDouble();
-        return Math.sqrt(-2.0 * Math.log(u1)) * Math.cos(2.0 * Math.PI * u2);
+        return StrictMath.sqrt(-2.0 * StrictMath.log(u1)) * StrictMath.cos(2.0 * Math.PI * u2);
     }
 
     /** Exponential with the given mean. */
     double nextExponential(double mean) {
-        return -mean * Math.log(1.0 - nextDouble());
+        return -mean * StrictMath.log(1.0 - nextDouble());
     }
 
     /** Geometric on {0, 1, 2, ...} with the given mean (the number of failures before the first success). */
@@ -87,7 +89,7 @@ final class ShopRandom {
             return 0;
         }
         double p = 1.0 / (1.0 + mean);
-        return (int) Math.floor(Math.log(1.0 - nextDouble()) / Math.log(1.0 - p));
+        return (int) Math.floor(StrictMath.log(1.0 - nextDouble()) / StrictMath.log(1.0 - p));
     }
 
     /** Index drawn proportionally to {@code weights[0..n)}, given their {@code total}; -1 when total is 0. */

@@ -354,7 +354,7 @@ final class Taxonomy {
                 .features("Grain-Free|无谷", "Kitten|幼猫", "Indoor|室内猫", "High-Protein|高蛋白")
                 .specs("1.5kg", "4kg", "10kg");
         tree.leaf("Cat litter|猫砂", 0.7, 69, 0.4).repurchaseDays(21)
-                .brands("Pidan|2", "Ever Clean|蓝钻|3", "Cature|小佩|2", "Yoken|怡亲|1")
+                .brands("Pidan|2", "Ever Clean|蓝钻|3", "Petkit|小佩|2", "Yoken|怡亲|1")
                 .products("Tofu Cat Litter|豆腐猫砂", "Bentonite Cat Litter|膨润土猫砂", "Mixed Cat Litter|混合猫砂")
                 .features("Dust-Free|无尘", "Clumping|结团", "Odour-Control|除臭")
                 .specs("6L", "10kg");

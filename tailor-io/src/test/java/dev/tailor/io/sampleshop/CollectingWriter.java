@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Keeps everything written, plus the sequence and sizes of calls, for assertions. */
-final class CollectingWriter implements StoreWriter {
+class CollectingWriter implements StoreWriter {
     final List<Item> items = new ArrayList<>();
     final List<Customer> customers = new ArrayList<>();
     final List<Event> events = new ArrayList<>();

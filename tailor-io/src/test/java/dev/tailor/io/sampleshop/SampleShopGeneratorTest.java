@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tailor.core.data.Snapshot;
+import dev.tailor.core.data.SnapshotBuilder;
 import dev.tailor.core.domain.Event;
 import dev.tailor.core.domain.EventType;
 import dev.tailor.core.domain.Item;
@@ -119,6 +121,21 @@ class SampleShopGeneratorTest {
         assertThat(w.customers.get(399).id()).isEqualTo("u0000399");
     }
 
+    /** The core's in-memory snapshot is a StoreWriter too: the shop feeds training without a database. */
+    @Test
+    void fillsASnapshotDirectly() {
+        SnapshotBuilder builder = new SnapshotBuilder("sample-shop");
+        GenerationSummary s = new SampleShopGenerator(SMALL).writeTo(builder);
+        Snapshot snapshot = builder.build();
+        assertThat(snapshot.numItems()).isEqualTo(300);
+        assertThat(snapshot.numUsers()).isEqualTo(400);
+        // Search events name no item and carry no user-item signal; the snapshot keeps everything else.
+        assertThat((long) snapshot.interactions().size())
+                .isEqualTo(s.events() - s.eventsByType().get(EventType.SEARCH));
+        assertThat(snapshot.userFeatures().segments().size()).isEqualTo(Segments.ALL.size());
+        assertThat(snapshot.itemFeatures().categories().size()).isGreaterThan(Taxonomy.LEAVES.size());
+    }
+
     @Test
     void reportsProgressOnTheCallingThread() {
         List<Progress> seen = new ArrayList<>();
@@ -164,6 +181,28 @@ class SampleShopGeneratorTest {
                 assertThat(e.itemId() == null || w.items.stream().anyMatch(i -> i.id().equals(e.itemId()))).isTrue();
             }
         }
+    }
+
+    @Test
+    void writerFailuresPropagateAndStopTheWorkers() throws InterruptedException {
+        CollectingWriter failing = new CollectingWriter() {
+            @Override
+            public int appendEvents(List<Event> batch) {
+                throw new IllegalStateException("disk full");
+            }
+        };
+        assertThatThrownBy(() -> new SampleShopGenerator(SMALL).withThreads(3).withBatchSize(10).writeTo(failing))
+                .isInstanceOf(IllegalStateException.class).hasMessage("disk full");
+        assertThat(failing.customers).hasSize(400);
+        for (int k = 0; k < 100 && workersAlive(); k++) {
+            Thread.sleep(20);
+        }
+        assertThat(workersAlive()).isFalse();
+    }
+
+    private static boolean workersAlive() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(t -> t.getName().startsWith("sample-shop-") && t.isAlive());
     }
 
     @Test

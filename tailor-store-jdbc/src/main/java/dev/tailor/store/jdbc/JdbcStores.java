@@ -21,7 +21,8 @@ import java.util.function.UnaryOperator;
  *   <li>{@code h2:mem:<name>} - embedded H2 in memory, gone when the store is closed (tests, demos).</li>
  *   <li>{@code jdbc:postgresql://host[:port]/database[?params]} - PostgreSQL 14 or later. Credentials come
  *       from the URL's {@code user}/{@code password} parameters, else from the {@code TAILOR_PG_USER} and
- *       {@code TAILOR_PG_PASSWORD} environment variables. {@code currentSchema=} selects a schema.</li>
+ *       {@code TAILOR_PG_PASSWORD} environment variables. {@code currentSchema=} selects a schema, created
+ *       on first open if missing (which needs the CREATE privilege on the database).</li>
  * </ul>
  */
 public final class JdbcStores {
@@ -47,16 +48,23 @@ public final class JdbcStores {
 
     /** As {@link #open(String)}, reading credentials through {@code env} instead of the process environment. */
     static Store open(String spec, UnaryOperator<String> env) {
+        return open(spec, env, JdbcStore.COMPACT_AFTER_GROWTH_BYTES);
+    }
+
+    /** As {@link #open(String, UnaryOperator)}, with the H2 file growth that triggers compaction on close. */
+    static Store open(String spec, UnaryOperator<String> env, long compactAfterGrowthBytes) {
         StoreSpec parsed = StoreSpec.parse(spec, env);
         parsed.h2Directory().ifPresent(dir -> createDirectory(parsed, dir));
         HikariDataSource pool = pool(parsed);
         try {
-            Migrations.migrate(pool, parsed.description());
+            Migrations.migrate(pool, parsed.schema(), parsed.description());
         } catch (RuntimeException e) {
             pool.close();
             throw e;
         }
-        return new JdbcStore(pool, Dialect.of(parsed.vendor()), parsed.description());
+        return new JdbcStore(pool, Dialect.of(parsed.vendor()), parsed.description(),
+                parsed.h2Directory().map(dir -> dir.resolve(StoreSpec.H2_FILE_NAME + ".mv.db")),
+                compactAfterGrowthBytes);
     }
 
     private static void createDirectory(StoreSpec spec, Path dir) {

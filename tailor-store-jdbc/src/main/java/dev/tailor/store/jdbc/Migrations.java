@@ -4,11 +4,13 @@ package dev.tailor.store.jdbc;
 import dev.tailor.core.error.TailorException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 /**
  * Brings a store's schema to the version this code expects, with Flyway. Scripts live in
@@ -22,13 +24,18 @@ final class Migrations {
     private Migrations() {
     }
 
-    /** Migrates, refusing a schema newer than this code (Flyway by default just ignores such "future" versions). */
-    static void migrate(DataSource dataSource, String store) {
-        Flyway flyway = Flyway.configure()
+    /**
+     * Migrates, refusing a schema newer than this code (Flyway by default just ignores such "future" versions).
+     *
+     * @param schema the schema to create and migrate; empty for the connection's current schema
+     */
+    static void migrate(DataSource dataSource, Optional<String> schema, String store) {
+        FluentConfiguration config = Flyway.configure()
                 .dataSource(dataSource)
                 .locations(LOCATION)
-                .table(HISTORY_TABLE)
-                .load();
+                .table(HISTORY_TABLE);
+        schema.ifPresent(s -> config.defaultSchema(s).schemas(s));
+        Flyway flyway = config.load();
         try {
             refuseFuture(flyway, store);
             flyway.migrate();

@@ -3,6 +3,8 @@ package dev.tailor.store.jdbc;
 
 import dev.tailor.core.error.Problem;
 import dev.tailor.core.error.ValidationException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -23,9 +25,10 @@ import java.util.regex.Pattern;
  * @param shown the spec with any password masked, for error messages
  * @param description human-readable location for {@code Store.describe()}
  * @param h2Directory the data directory of a file-mode H2 store
+ * @param schema the PostgreSQL schema named by {@code currentSchema=}, which migrations create when missing
  */
 record StoreSpec(Vendor vendor, String jdbcUrl, Optional<String> user, Optional<String> password, String shown,
-                 String description, Optional<Path> h2Directory) {
+                 String description, Optional<Path> h2Directory, Optional<String> schema) {
 
     static final String PG_USER_ENV = "TAILOR_PG_USER";
     static final String PG_PASSWORD_ENV = "TAILOR_PG_PASSWORD";
@@ -34,6 +37,7 @@ record StoreSpec(Vendor vendor, String jdbcUrl, Optional<String> user, Optional<
 
     private static final Pattern MEM_NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final Pattern PASSWORD_PARAM = Pattern.compile("(?i)([?&]password=)[^&]*");
+    private static final Pattern USER_INFO = Pattern.compile("//([^/?@:]*):[^/?@]*@");
     private static final Pattern PG_URL = Pattern.compile("jdbc:postgresql://([^/?]*)(/([^?]*))?(\\?(.*))?");
     private static final String EXPECTED = "expected h2:<directory>, h2:mem:<name> or "
             + "jdbc:postgresql://<host>[:<port>]/<database>";
@@ -76,7 +80,7 @@ record StoreSpec(Vendor vendor, String jdbcUrl, Optional<String> user, Optional<
         }
         // DB_CLOSE_DELAY is left at its default: the database lives exactly as long as the pool's connections.
         return new StoreSpec(Vendor.H2, "jdbc:h2:mem:tailor-" + name + h2Settings(), Optional.empty(),
-                Optional.empty(), spec, "H2 in memory (" + name + ")", Optional.empty());
+                Optional.empty(), spec, "H2 in memory (" + name + ")", Optional.empty(), Optional.empty());
     }
 
     private static StoreSpec file(String spec, String dir) {
@@ -89,7 +93,10 @@ record StoreSpec(Vendor vendor, String jdbcUrl, Optional<String> user, Optional<
         }
         Path path;
         try {
-            path = Path.of(dir).toAbsolutePath().normalize();
+            // "h2:~/x" reaches us unexpanded: the shell only expands a leading ~.
+            String expanded = dir.equals("~") || dir.startsWith("~/")
+                    ? System.getProperty("user.home") + dir.substring(1) : dir;
+            path = Path.of(expanded).toAbsolutePath().normalize();
         } catch (InvalidPathException e) {
             throw invalid(spec, "not a valid directory path: " + e.getMessage());
         }
@@ -98,7 +105,7 @@ record StoreSpec(Vendor vendor, String jdbcUrl, Optional<String> user, Optional<
         }
         String url = "jdbc:h2:file:" + path.resolve(H2_FILE_NAME) + h2Settings();
         return new StoreSpec(Vendor.H2, url, Optional.empty(), Optional.empty(), spec, "H2 at " + path,
-                Optional.of(path));
+                Optional.of(path), Optional.empty());
     }
 
     /**
@@ -115,6 +122,10 @@ record StoreSpec(Vendor vendor, String jdbcUrl, Optional<String> user, Optional<
         if (!m.matches() || m.group(1).isEmpty() || m.group(3) == null || m.group(3).isEmpty()) {
             throw invalid(shown, "malformed PostgreSQL URL; expected jdbc:postgresql://<host>[:<port>]/<database>");
         }
+        if (m.group(1).contains("@")) {
+            throw invalid(shown, "the PostgreSQL driver does not read user@host; pass credentials as ?user=&password= "
+                    + "or in " + PG_USER_ENV + "/" + PG_PASSWORD_ENV);
+        }
         String query = m.group(5) == null ? "" : m.group(5);
         boolean urlHasUser = hasParam(query, "user");
         boolean urlHasPassword = hasParam(query, "password");
@@ -123,28 +134,34 @@ record StoreSpec(Vendor vendor, String jdbcUrl, Optional<String> user, Optional<
         // Batched INSERTs become multi-row INSERTs on the wire: several times faster for upserts.
         String url = hasParam(query, "reWriteBatchedInserts") ? spec
                 : spec + (m.group(4) == null ? "?" : "&") + "reWriteBatchedInserts=true";
-        String description = "PostgreSQL at " + m.group(1) + "/" + m.group(3);
-        return new StoreSpec(Vendor.POSTGRESQL, url, user, password, shown, description, Optional.empty());
+        Optional<String> schema = param(query, "currentSchema").filter(v -> !v.isBlank());
+        String description = "PostgreSQL at " + m.group(1) + "/" + m.group(3) + schema.map(v -> " schema " + v)
+                .orElse("");
+        return new StoreSpec(Vendor.POSTGRESQL, url, user, password, shown, description, Optional.empty(), schema);
     }
 
     private static boolean hasParam(String query, String name) {
+        return param(query, name).isPresent();
+    }
+
+    private static Optional<String> param(String query, String name) {
         for (String kv : query.split("&")) {
             int eq = kv.indexOf('=');
             String key = eq < 0 ? kv : kv.substring(0, eq);
             if (key.equalsIgnoreCase(name)) {
-                return true;
+                return Optional.of(eq < 0 ? "" : URLDecoder.decode(kv.substring(eq + 1), StandardCharsets.UTF_8));
             }
         }
-        return false;
+        return Optional.empty();
     }
 
     private static Optional<String> nonBlank(String s) {
         return s == null || s.isBlank() ? Optional.empty() : Optional.of(s);
     }
 
-    /** The spec with the value of any {@code password=} parameter replaced by "***". */
+    /** The spec with the value of any {@code password=} parameter, or a {@code user:password@}, replaced by "***". */
     static String mask(String spec) {
-        return PASSWORD_PARAM.matcher(spec).replaceAll("$1***");
+        return USER_INFO.matcher(PASSWORD_PARAM.matcher(spec).replaceAll("$1***")).replaceAll("//$1:***@");
     }
 
     private static ValidationException invalid(String shownSpec, String reason) {

@@ -69,8 +69,8 @@ class JdbcStoresTest {
             String line;
             do {
                 line = out.readLine();
-            } while (line != null && !line.equals(H2LockHolder.READY));
-            assertThat(line).as("the holder process opened the store").isEqualTo(H2LockHolder.READY);
+            } while (line != null && !line.startsWith(H2LockHolder.READY));
+            assertThat(line).as("the holder process opened the store").startsWith(H2LockHolder.READY);
 
             assertThatThrownBy(() -> JdbcStores.open(spec))
                     .isInstanceOf(TailorException.class)
@@ -130,7 +130,8 @@ class JdbcStoresTest {
             s.executeUpdate("INSERT INTO \"" + Migrations.HISTORY_TABLE + "\" (\"installed_rank\", \"version\","
                     + " \"description\", \"type\", \"script\", \"checksum\", \"installed_by\", \"execution_time\","
                     + " \"success\")"
-                    + " VALUES (999, '999', 'from the future', 'SQL', 'V999__from_the_future.sql', 0, 'test', 0, TRUE)");
+                    + " VALUES (999, '999', 'from the future', 'SQL', 'V999__from_the_future.sql', 0, 'test', 0,"
+                    + " TRUE)");
         }
     }
 

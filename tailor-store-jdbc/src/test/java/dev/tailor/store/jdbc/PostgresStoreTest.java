@@ -3,6 +3,8 @@ package dev.tailor.store.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tailor.core.store.Store;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +30,20 @@ class PostgresStoreTest extends StoreContractTest {
     }
 
     @Test
+    void aMissingSchemaIsCreatedOnFirstOpen() {
+        String fresh = spec.replaceAll("currentSchema=([a-z0-9_]+)", "currentSchema=$1_new");
+        try (Store other = JdbcStores.open(fresh)) {
+            other.write(w -> w.appendEvents(List.of(view("u", "i", 1))));
+            assertThat(other.stats().events()).isEqualTo(1);
+            assertThat(store.stats().events()).isZero();
+        } finally {
+            PostgresTestServer.dropSchemaOf(fresh);
+        }
+    }
+
+    @Test
     void describesHostAndDatabaseOnly() {
-        assertThat(store.describe()).startsWith("PostgreSQL at ").doesNotContain("?").doesNotContain("user=");
+        assertThat(store.describe()).startsWith("PostgreSQL at ").contains(" schema tailor_test_")
+                .doesNotContain("?").doesNotContain("user=");
     }
 }

@@ -114,7 +114,8 @@ abstract class StoreContractTest {
         assertThat(stats.items()).isZero();
         assertThat(stats.customers()).isZero();
         assertThat(stats.events()).isZero();
-        assertThat(stats.eventsByType()).hasSize(EventType.values().length).allSatisfy((t, n) -> assertThat(n).isZero());
+        assertThat(stats.eventsByType()).hasSize(EventType.values().length)
+                .allSatisfy((t, n) -> assertThat(n).isZero());
         assertThat(stats.firstEvent()).isEmpty();
         assertThat(stats.lastEvent()).isEmpty();
         assertThat(stats.topCategories()).isEmpty();
@@ -304,26 +305,20 @@ abstract class StoreContractTest {
 
     @Test
     void largeBatchesAreChunkedWithoutLosingOrDoublingRows() {
-        // 25,000 events cross both vendors' chunk sizes; every 5th is a repeat of the one before.
+        // 12,500 events cross both vendors' chunk sizes (H2 1,000, PostgreSQL 10,000); every 5th repeats the
+        // one before it, so 10,000 are new.
         List<Event> events = new ArrayList<>();
-        int distinct = 0;
-        for (int i = 0; i < 25_000; i++) {
-            if (i % 5 == 4) {
-                events.add(events.get(i - 1));
-            } else {
-                events.add(view("u" + (i % 97), "i" + (i % 89), i));
-                distinct++;
-            }
+        for (int i = 0; i < 12_500; i++) {
+            events.add(i % 5 == 4 ? events.get(i - 1) : view("u" + (i % 97), "i" + (i % 89), i));
         }
-        int expected = distinct;
 
         int added = store.write(w -> w.appendEvents(events));
 
-        assertThat(added).isEqualTo(expected).isEqualTo(20_000);
+        assertThat(added).isEqualTo(10_000);
         List<Event> read = allEvents(store);
-        assertThat(read).hasSize(20_000);
+        assertThat(read).hasSize(10_000).doesNotHaveDuplicates();
         assertThat(read.get(0)).isEqualTo(events.get(0));
-        assertThat(read.get(19_999)).isEqualTo(events.get(24_998));
+        assertThat(read.get(9_999)).isEqualTo(events.get(12_498));
     }
 
     @Test

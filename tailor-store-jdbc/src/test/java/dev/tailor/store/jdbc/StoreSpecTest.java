@@ -35,6 +35,13 @@ class StoreSpecTest {
     }
 
     @Test
+    void aLeadingTildeMeansTheHomeDirectory() {
+        StoreSpec spec = StoreSpec.parse("h2:~/shop-data", NO_ENV);
+
+        assertThat(spec.h2Directory()).contains(Path.of(System.getProperty("user.home"), "shop-data"));
+    }
+
+    @Test
     void h2MemoryHasNoDirectory() {
         StoreSpec spec = StoreSpec.parse("h2:mem:demo_1", NO_ENV);
 
@@ -67,7 +74,8 @@ class StoreSpecTest {
         assertThat(spec.password()).isEmpty();
         assertThat(spec.jdbcUrl()).isEqualTo(url);
         assertThat(spec.toString()).doesNotContain("hunter2").contains("password=***").contains("currentSchema=t");
-        assertThat(spec.description()).isEqualTo("PostgreSQL at h/db");
+        assertThat(spec.description()).isEqualTo("PostgreSQL at h/db schema t");
+        assertThat(spec.schema()).contains("t");
     }
 
     @ParameterizedTest
@@ -94,6 +102,15 @@ class StoreSpecTest {
     void aMalformedPostgresUrlIsReportedWithoutItsPassword() {
         assertThatThrownBy(() -> StoreSpec.parse("jdbc:postgresql://?password=hunter2", NO_ENV))
                 .isInstanceOf(ValidationException.class)
+                .hasMessageNotContaining("hunter2");
+    }
+
+    @Test
+    void credentialsBeforeTheHostAreRejectedAndMasked() {
+        assertThatThrownBy(() -> StoreSpec.parse("jdbc:postgresql://shop:hunter2@db.example/shop", NO_ENV))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("shop:***@db.example")
+                .hasMessageContaining("TAILOR_PG_USER")
                 .hasMessageNotContaining("hunter2");
     }
 

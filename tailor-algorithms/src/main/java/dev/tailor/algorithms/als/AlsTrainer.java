@@ -1,0 +1,223 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.tailor.algorithms.als;
+
+import dev.tailor.algorithms.common.Training;
+import dev.tailor.algorithms.factor.Divergence;
+import dev.tailor.algorithms.factor.Epoch;
+import dev.tailor.algorithms.factor.EpochListener;
+import dev.tailor.algorithms.factor.Gram;
+import dev.tailor.algorithms.factor.WorkerPool;
+import dev.tailor.core.data.CsrMatrix;
+import dev.tailor.core.data.Snapshot;
+import dev.tailor.core.error.ValidationException;
+import dev.tailor.core.model.Trainer;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Implicit-feedback ALS: alternates between solving every user's factors with the item factors fixed and
+ * every item's with the user factors fixed, each row by a few warm-started conjugate-gradient steps
+ * ({@link RowSolver}). Rows are independent, so each sweep runs on a {@link WorkerPool} over chunks of rows;
+ * per-worker scratch is allocated once per run, and nothing else is allocated per iteration.
+ *
+ * <p>After each iteration the exact objective is computed, at the cost of one pass over the nonzeros (its dense
+ * part comes from the sweeps' Gram matrices), reported to the listener and checked: a NaN or infinite objective
+ * stops training with a {@link dev.tailor.core.error.TailorException}.
+ *
+ * <p>{@link #fit(CsrMatrix)} works on any weight matrix, which is what benchmarks against other engines call;
+ * {@link #train(Snapshot)} builds the matrix from the snapshot's events and wraps the factors in a model.
+ */
+public final class AlsTrainer implements Trainer<AlsModel> {
+    private static final Logger LOG = LoggerFactory.getLogger(AlsTrainer.class);
+    /** Rows per work unit: large enough to amortize hand-out, small enough to balance heavy rows. */
+    private static final int CHUNK = 128;
+    private static final float INIT_SCALE = 0.01f;
+    private static final String HINT = "raise reg or lower alpha (very large event weights times alpha make"
+            + " the confidences overflow float precision)";
+
+    private final AlsConfig config;
+    private final EpochListener listener;
+
+    public AlsTrainer(AlsConfig config) {
+        this(config, EpochListener.NONE);
+    }
+
+    public AlsTrainer(AlsConfig config, EpochListener listener) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.listener = Objects.requireNonNull(listener, "listener");
+    }
+
+    public AlsConfig config() {
+        return config;
+    }
+
+    /** The same trainer reporting each iteration to {@code newListener}. */
+    public AlsTrainer withListener(EpochListener newListener) {
+        return new AlsTrainer(config, newListener);
+    }
+
+    @Override
+    public AlsModel train(Snapshot training) {
+        long t0 = System.nanoTime();
+        Instant start = Instant.now();
+        CsrMatrix userItem = Training.matrix(training, config.events(), AlsConfig.NAME);
+        AlsFactors factors = fit(userItem);
+        int[] history = new int[training.numUsers()];
+        for (int u = 0; u < history.length; u++) {
+            history[u] = training.interactions().count(u);
+        }
+        float[] fallback = Training.fallbackScores(Training.userCounts(userItem));
+        return new AlsModel(factors.rank(), factors.users(), factors.items(), history, fallback,
+                (float) config.alpha(), (float) config.reg(), (float) config.recency(),
+                Training.provenance(AlsConfig.NAME, config.toParams(), config.seed(), training, start, t0));
+    }
+
+    /**
+     * Factorizes a rows x cols matrix of non-negative weights (rows are users, columns items).
+     *
+     * @throws ValidationException when the matrix has no positive entry or a negative or non-finite one
+     * @throws dev.tailor.core.error.TailorException when training diverges
+     */
+    public AlsFactors fit(CsrMatrix userItem) {
+        checkMatrix(userItem);
+        int k = config.rank();
+        int numUsers = userItem.rows();
+        int numItems = userItem.cols();
+        CsrMatrix itemUser = userItem.transpose();
+        double reg = config.reg();
+
+        SplittableRandom random = new SplittableRandom(config.seed());
+        float[] users = randomFactors(numUsers, k, random);
+        float[] items = randomFactors(numItems, k, random);
+
+        try (WorkerPool pool = WorkerPool.create(config.threads())) {
+            int workers = pool.threads();
+            Scratch[] scratch = new Scratch[workers];
+            for (int w = 0; w < workers; w++) {
+                scratch[w] = new Scratch(k, config.exact());
+            }
+            Gram gram = new Gram(k);
+            double[] userGram = new double[k * k];
+            double[] itemGram = new double[k * k];
+            float[] regularized = new float[k * k];
+            double[] regularizedDouble = new double[k * k];
+            int chunks = WorkerPool.chunkCount(Math.max(numUsers, 1), CHUNK);
+            double[] chunkLoss = new double[chunks];
+            double[] losses = new double[config.iterations()];
+            long[] nanos = new long[config.iterations()];
+
+            gram.compute(items, numItems, pool, itemGram);
+            for (int it = 0; it < config.iterations(); it++) {
+                long t = System.nanoTime();
+                Gram.withDiagonal(itemGram, k, reg, regularized, regularizedDouble);
+                sweep(pool, scratch, userItem, items, regularized, regularizedDouble, users);
+                gram.compute(users, numUsers, pool, userGram);
+                Gram.withDiagonal(userGram, k, reg, regularized, regularizedDouble);
+                sweep(pool, scratch, itemUser, users, regularized, regularizedDouble, items);
+                gram.compute(items, numItems, pool, itemGram);
+                double loss = loss(pool, userItem, users, items, userGram, itemGram, chunkLoss);
+                nanos[it] = System.nanoTime() - t;
+                losses[it] = loss;
+                Divergence.checkLoss(AlsConfig.NAME, it + 1, "loss", loss, HINT);
+                Epoch epoch = new Epoch(AlsConfig.NAME, it + 1, config.iterations(), "loss", loss, nanos[it]);
+                LOG.debug("{}", epoch);
+                listener.onEpoch(epoch);
+            }
+            Divergence.checkFactors(AlsConfig.NAME, "user factors", users, HINT);
+            Divergence.checkFactors(AlsConfig.NAME, "item factors", items, HINT);
+            return new AlsFactors(k, users, items, losses, nanos);
+        }
+    }
+
+    /** One half-iteration: every row of {@code w} re-solved against the fixed {@code other} factors. */
+    private void sweep(WorkerPool pool, Scratch[] scratch, CsrMatrix w, float[] other, float[] gram,
+            double[] gramDouble, float[] target) {
+        int k = config.rank();
+        float alpha = (float) config.alpha();
+        int steps = config.cgSteps();
+        boolean exact = config.exact();
+        pool.forChunks(w.rows(), CHUNK, (worker, chunk, from, to) -> {
+            Scratch s = scratch[worker];
+            for (int row = from; row < to; row++) {
+                if (exact) {
+                    RowSolver.cholesky(w, row, other, gramDouble, k, alpha, target, row * k, s.a, s.b);
+                } else {
+                    RowSolver.conjugateGradient(w, row, other, gram, k, alpha, steps, target, row * k, s.r, s.p,
+                            s.ap);
+                }
+            }
+        });
+    }
+
+    /**
+     * The objective after a full iteration. Its dense part, {@code sum over all (u, i) of (x_u . y_i)^2}, equals
+     * {@code trace(X^T X Y^T Y)}: two k x k Gram matrices the sweeps compute anyway, so it costs O(k^2) instead
+     * of O(users k^2); the observed pairs then add their corrections (O(nnz k)), and the regularization is
+     * {@code reg (trace(X^T X) + trace(Y^T Y))}. Per-chunk partial sums are added in chunk order, so the value
+     * does not depend on the thread count.
+     */
+    private double loss(WorkerPool pool, CsrMatrix userItem, float[] users, float[] items, double[] userGram,
+            double[] itemGram, double[] chunkLoss) {
+        int k = config.rank();
+        float alpha = (float) config.alpha();
+        java.util.Arrays.fill(chunkLoss, 0);
+        pool.forChunks(userItem.rows(), CHUNK, (worker, chunk, from, to) -> {
+            double l = 0;
+            for (int u = from; u < to; u++) {
+                l += RowSolver.observedCorrection(userItem, u, items, k, alpha, users, u * k);
+            }
+            chunkLoss[chunk] = l;
+        });
+        double total = Gram.traceOfProduct(userGram, itemGram, k);
+        for (double l : chunkLoss) {
+            total += l;
+        }
+        return total + config.reg() * (Gram.trace(userGram, k) + Gram.trace(itemGram, k));
+    }
+
+    /**
+     * Small positive uniform values: a zero start would make every CG residual identical across rows, and large
+     * ones would waste the first sweeps shrinking them (the scale of the {@code implicit} library).
+     */
+    private static float[] randomFactors(int rows, int k, SplittableRandom random) {
+        float[] f = new float[rows * k];
+        for (int i = 0; i < f.length; i++) {
+            f[i] = (float) random.nextDouble() * INIT_SCALE;
+        }
+        return f;
+    }
+
+    private static void checkMatrix(CsrMatrix m) {
+        if (m.nnz() == 0) {
+            throw ValidationException.of("matrix", "has no nonzero entries (" + m.rows() + " x " + m.cols()
+                    + "); als needs at least one observed user-item pair");
+        }
+        for (int n = 0; n < m.nnz(); n++) {
+            float v = m.value(n);
+            if (!(v >= 0f) || v == Float.POSITIVE_INFINITY) {
+                throw ValidationException.of("matrix", "entry " + n + " has weight " + v
+                        + "; implicit ALS needs finite weights >= 0");
+            }
+        }
+    }
+
+    /** One worker's buffers, allocated once per training run. */
+    private static final class Scratch {
+        final float[] r;
+        final float[] p;
+        final float[] ap;
+        final double[] a;
+        final double[] b;
+
+        Scratch(int k, boolean exact) {
+            r = new float[k];
+            p = new float[k];
+            ap = new float[k];
+            a = exact ? new double[k * k] : null;
+            b = exact ? new double[k] : null;
+        }
+    }
+}
