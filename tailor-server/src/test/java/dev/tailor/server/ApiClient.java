@@ -40,6 +40,11 @@ final class ApiClient {
         return send(HttpRequest.newBuilder(base.resolve(path)).GET(), key);
     }
 
+    /** A GET with the key in the {@code X-Api-Key} header instead of a bearer token. */
+    Answer getWithApiKeyHeader(String path, String key) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).header("X-Api-Key", key).GET(), null);
+    }
+
     Answer post(String path, String key, Object body) {
         return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bytes(body))), key);

@@ -84,8 +84,10 @@ class BadInputTest {
         problem(fx.client.post("/v1/admin/train", INGEST, "{}"), 403, "forbidden");
         problem(fx.client.get("/metrics", READ), 403, "forbidden");
         // The X-Api-Key header works as well as a bearer token; public endpoints need nothing.
-        ApiClient.Answer viaHeader = fx.client.raw("GET", "/health", null, null, null);
-        assertThat(viaHeader.status()).isEqualTo(200);
+        assertThat(fx.client.getWithApiKeyHeader("/v1/items/" + item + "/similar", READ).status()).isEqualTo(200);
+        problem(fx.client.getWithApiKeyHeader("/v1/items/" + item + "/similar", "wrong-key-0123456789"), 401,
+                "unauthorized");
+        assertThat(fx.client.raw("GET", "/health", null, null, null).status()).isEqualTo(200);
     }
 
     @Test
