@@ -76,7 +76,13 @@ for ds in ${datasets//,/ }; do
   trap 'kill -TERM $pid 2>/dev/null || true' EXIT
   echo "starting the server on $name (pid $pid) ..." >&2
   until grep -q '^READY' "$log"; do
-    if ! kill -0 "$pid" 2>/dev/null; then echo "server failed to start:" >&2; cat "$log" >&2; exit 1; fi
+    if ! kill -0 "$pid" 2>/dev/null; then
+      echo "server failed to start:" >&2; grep -v '^\s*at ' "$log" >&2
+      if grep -q 'checksum mismatch' "$log"; then
+        echo "the prepared store predates a change of the store schema: rm -rf $dir and run again" >&2
+      fi
+      exit 1
+    fi
     sleep 2
   done
   ready="$(grep '^READY' "$log")"
