@@ -14,6 +14,7 @@ import dev.tailor.server.http.AccessLog;
 import dev.tailor.server.http.Admission;
 import dev.tailor.server.http.Api;
 import dev.tailor.server.http.ApiKeys;
+import dev.tailor.server.http.RouteExtension;
 import dev.tailor.server.http.Bodies;
 import dev.tailor.server.http.Services;
 import dev.tailor.server.ingest.Ingest;
@@ -75,7 +76,8 @@ public final class TailorServer implements AutoCloseable {
     private volatile boolean started;
     private volatile boolean stopped;
 
-    private TailorServer(ServerConfig config, Store store, ServingExtensions extensions, Algorithms algorithms) {
+    private TailorServer(ServerConfig config, Store store, ServingExtensions extensions, Algorithms algorithms,
+            List<RouteExtension> routeExtensions) {
         this.config = config;
         this.store = store;
         if (config.apiKeys().isEmpty() && !config.authDisabled()) {
@@ -105,7 +107,7 @@ public final class TailorServer implements AutoCloseable {
         Services services = new Services(ingest, recommender, models, rules, feedback, catalog, liveEvents,
                 liveCustomers, new Bodies(limits.maxBodyBytes()), limits.maxBatch(), Instant.now());
         this.api = new Api(services, new ApiKeys(config.apiKeys(), config.authDisabled()), admission,
-                new AccessLog(config.accessLog()), config.metricsPublic());
+                new AccessLog(config.accessLog()), config.metricsPublic(), routeExtensions);
         this.app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
@@ -149,7 +151,19 @@ public final class TailorServer implements AutoCloseable {
             Algorithms algorithms) {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(store, "store");
-        return new TailorServer(config, store, extensions, algorithms);
+        return create(config, store, extensions, algorithms, List.of());
+    }
+
+    /**
+     * A server, unstarted, with routes that other modules mount on it (e.g. tailor-web's pages).
+     *
+     * @param routeExtensions extra routes; they pass the same authentication, admission and logging as the API's
+     */
+    public static TailorServer create(ServerConfig config, Store store, ServingExtensions extensions,
+            Algorithms algorithms, List<RouteExtension> routeExtensions) {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(store, "store");
+        return new TailorServer(config, store, extensions, algorithms, List.copyOf(routeExtensions));
     }
 
     /**

@@ -27,6 +27,12 @@ public final class Api {
     private final AtomicLong incidents = new AtomicLong();
 
     public Api(Services s, ApiKeys keys, Admission admission, AccessLog log, boolean metricsPublic) {
+        this(s, keys, admission, log, metricsPublic, List.of());
+    }
+
+    /** The API plus the routes of {@code extensions}, after the API's own. */
+    public Api(Services s, ApiKeys keys, Admission admission, AccessLog log, boolean metricsPublic,
+            List<RouteExtension> extensions) {
         this.keys = keys;
         this.admission = admission;
         this.log = log;
@@ -61,6 +67,9 @@ public final class Api {
                 admin::putRules));
         r.add(new Route(HandlerType.GET, "/v1/admin/metrics/online", Role.ADMIN, true,
                 "Online CTR and conversion per scene and model", admin::onlineMetrics));
+        for (RouteExtension e : extensions) {
+            r.addAll(e.routes(s));
+        }
         // Health and metrics bypass admission: they must answer when the server is saturated.
         List<String> labels = new ArrayList<>();
         r.forEach(route -> labels.add(route.label()));
