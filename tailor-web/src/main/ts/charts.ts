@@ -97,7 +97,7 @@ export function lineChart(spec: LineChartSpec): HTMLElement {
   const n = spec.xLabels.length;
   const x = (i: number) => M.left + (n <= 1 ? plotW / 2 : (plotW * i) / (n - 1));
   const y = (v: number) => M.top + plotH - (plotH * v) / max;
-  const every = Math.max(1, Math.ceil(n / 10));
+  const every = Math.max(1, Math.ceil(n / 6));
   spec.xLabels.forEach((label, i) => {
     if (i % every === 0 || i === n - 1) {
       chart.append(svg("text", { x: x(i), y: H - M.bottom + 16, "text-anchor": "middle", class: "tick" }, label));
