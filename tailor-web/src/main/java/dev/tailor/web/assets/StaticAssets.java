@@ -6,7 +6,6 @@ import dev.tailor.server.http.HttpProblem;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
@@ -118,11 +117,6 @@ public final class StaticAssets {
             return;
         }
         ctx.status(200).contentType(a.contentType()).result(a.bytes());
-    }
-
-    /** Bytes of a page, for tests. */
-    String text(String page) {
-        return new String(pages.get(page).bytes(), StandardCharsets.UTF_8);
     }
 
     private record Asset(byte[] bytes, String contentType, String etag) {
