@@ -6,11 +6,11 @@ import dev.tailor.algorithms.factor.Divergence;
 import dev.tailor.algorithms.factor.Epoch;
 import dev.tailor.algorithms.factor.EpochListener;
 import dev.tailor.algorithms.factor.Gram;
+import dev.tailor.algorithms.factor.ListenableTrainer;
 import dev.tailor.algorithms.factor.WorkerPool;
 import dev.tailor.core.data.CsrMatrix;
 import dev.tailor.core.data.Snapshot;
 import dev.tailor.core.error.ValidationException;
-import dev.tailor.core.model.Trainer;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.SplittableRandom;
@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * <p>{@link #fit(CsrMatrix)} works on any weight matrix, which is what benchmarks against other engines call;
  * {@link #train(Snapshot)} builds the matrix from the snapshot's events and wraps the factors in a model.
  */
-public final class AlsTrainer implements Trainer<AlsModel> {
+public final class AlsTrainer implements ListenableTrainer<AlsModel> {
     private static final Logger LOG = LoggerFactory.getLogger(AlsTrainer.class);
     /** Rows per work unit: large enough to amortize hand-out, small enough to balance heavy rows. */
     private static final int CHUNK = 128;
@@ -55,6 +55,7 @@ public final class AlsTrainer implements Trainer<AlsModel> {
     }
 
     /** The same trainer reporting each iteration to {@code newListener}. */
+    @Override
     public AlsTrainer withListener(EpochListener newListener) {
         return new AlsTrainer(config, newListener);
     }

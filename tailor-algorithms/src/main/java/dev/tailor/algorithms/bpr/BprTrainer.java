@@ -5,12 +5,12 @@ import dev.tailor.algorithms.common.Training;
 import dev.tailor.algorithms.factor.Divergence;
 import dev.tailor.algorithms.factor.Epoch;
 import dev.tailor.algorithms.factor.EpochListener;
+import dev.tailor.algorithms.factor.ListenableTrainer;
 import dev.tailor.algorithms.factor.Sampling;
 import dev.tailor.algorithms.factor.WorkerPool;
 import dev.tailor.core.data.CsrMatrix;
 import dev.tailor.core.data.Snapshot;
 import dev.tailor.core.error.ValidationException;
-import dev.tailor.core.model.Trainer;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.SplittableRandom;
@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * update the shared tables without locks (Hogwild), which is safe here because a triple touches one user row
  * and two item rows of a large table, and races only lose an occasional update.
  */
-public final class BprTrainer implements Trainer<BprModel> {
+public final class BprTrainer implements ListenableTrainer<BprModel> {
     private static final Logger LOG = LoggerFactory.getLogger(BprTrainer.class);
     private static final int CHUNK = 8192;
     private static final String HINT = "lower lr or raise reg";
@@ -46,6 +46,7 @@ public final class BprTrainer implements Trainer<BprModel> {
         return config;
     }
 
+    @Override
     public BprTrainer withListener(EpochListener newListener) {
         return new BprTrainer(config, newListener);
     }

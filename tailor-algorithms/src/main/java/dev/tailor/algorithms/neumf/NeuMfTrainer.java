@@ -5,13 +5,13 @@ import dev.tailor.algorithms.common.Training;
 import dev.tailor.algorithms.factor.Divergence;
 import dev.tailor.algorithms.factor.Epoch;
 import dev.tailor.algorithms.factor.EpochListener;
+import dev.tailor.algorithms.factor.ListenableTrainer;
 import dev.tailor.algorithms.factor.Sampling;
 import dev.tailor.algorithms.factor.Vectors;
 import dev.tailor.algorithms.factor.WorkerPool;
 import dev.tailor.core.data.CsrMatrix;
 import dev.tailor.core.data.Snapshot;
 import dev.tailor.core.error.ValidationException;
-import dev.tailor.core.model.Trainer;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.SplittableRandom;
@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * run exactly; more threads update without locks (the dense layers are shared by every step, so they contend:
  * expect little speed-up).
  */
-public final class NeuMfTrainer implements Trainer<NeuMfModel> {
+public final class NeuMfTrainer implements ListenableTrainer<NeuMfModel> {
     private static final Logger LOG = LoggerFactory.getLogger(NeuMfTrainer.class);
     private static final int CHUNK = 4096;
     /** Positives (each with its negatives) per update of the dense layers. */
@@ -51,6 +51,7 @@ public final class NeuMfTrainer implements Trainer<NeuMfModel> {
         return config;
     }
 
+    @Override
     public NeuMfTrainer withListener(EpochListener newListener) {
         return new NeuMfTrainer(config, newListener);
     }

@@ -4,11 +4,11 @@ package dev.tailor.algorithms.pmf;
 import dev.tailor.algorithms.factor.Divergence;
 import dev.tailor.algorithms.factor.Epoch;
 import dev.tailor.algorithms.factor.EpochListener;
+import dev.tailor.algorithms.factor.ListenableTrainer;
 import dev.tailor.algorithms.factor.WorkerPool;
 import dev.tailor.core.data.Snapshot;
 import dev.tailor.core.error.ValidationException;
 import dev.tailor.core.model.Provenance;
-import dev.tailor.core.model.Trainer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * run exactly; several threads update the shared tables without locks (Hogwild). The training RMSE (of the
  * predictions made just before each update) is reported per epoch.
  */
-public final class PmfTrainer implements Trainer<PmfModel> {
+public final class PmfTrainer implements ListenableTrainer<PmfModel> {
     private static final Logger LOG = LoggerFactory.getLogger(PmfTrainer.class);
     private static final int CHUNK = 8192;
     private static final String HINT = "lower lr or raise reg";
@@ -44,6 +44,7 @@ public final class PmfTrainer implements Trainer<PmfModel> {
         return config;
     }
 
+    @Override
     public PmfTrainer withListener(EpochListener newListener) {
         return new PmfTrainer(config, newListener);
     }

@@ -34,7 +34,9 @@ import java.util.Optional;
 /**
  * The algorithms Tailor can train, by name, and the spec-string syntax that configures them:
  * {@code name} or {@code name:param=value,param=value}, e.g. {@code item-knn:k=100,sim=cosine,shrink=10},
- * {@code trending:half-life=7d}, {@code random:seed=1}. Immutable; {@link #with} derives a registry with
+ * {@code trending:half-life=7d}, {@code random:seed=1}; hybrids take their components in parentheses,
+ * {@code blend(0.7*ease,0.3*content)}, {@code switch(content,ease):min-user-events=3} (see
+ * {@link HybridAlgorithms}). Immutable; {@link #with} derives a registry with
  * extra algorithms (a plug-in, a test double) without touching the standard one.
  */
 public final class Algorithms {
@@ -46,7 +48,10 @@ public final class Algorithms {
         this.byName = Collections.unmodifiableMap(byName);
     }
 
-    /** The built-in algorithms: random, pop, trending, segment-pop, item-knn, user-knn, als, bpr, ease, pmf, neumf. */
+    /**
+     * The built-in algorithms: random, pop, trending, segment-pop, item-knn, user-knn, als, bpr, ease, pmf, neumf,
+     * content, and the hybrids blend and switch.
+     */
     public static Algorithms standard() {
         return STANDARD;
     }
@@ -102,6 +107,9 @@ public final class Algorithms {
             throw ValidationException.of("model", "empty model spec; known models are "
                     + String.join(", ", byName.keySet()));
         }
+        if (HybridAlgorithms.isComposite(s)) {
+            return HybridAlgorithms.parse(this, s);
+        }
         int colon = s.indexOf(':');
         AlgorithmInfo info = info(colon < 0 ? s : s.substring(0, colon));
         Map<String, String> given = new LinkedHashMap<>();
@@ -134,31 +142,17 @@ public final class Algorithms {
 
     /**
      * Parses a list of specs as the CLI's {@code --models} takes it: separated by whitespace, or by commas
-     * where the next piece starts a new model (it has no '=' or a ':' before its first '='), so
-     * {@code pop,item-knn:k=100,shrink=10,user-knn} is three models.
+     * where the next piece starts a new model (it has no '=' or a ':' or '(' before its first '='), so
+     * {@code pop,item-knn:k=100,shrink=10,user-knn} is three models; separators inside parentheses belong to a
+     * hybrid's components ({@code blend(0.7*ease, 0.3*content)} is one model).
      */
     public List<TrainerSpec> trainers(String specs) {
         List<TrainerSpec> out = new ArrayList<>();
-        for (String word : specs.trim().split("\\s+")) {
-            if (word.isEmpty()) {
-                continue;
-            }
-            StringBuilder current = new StringBuilder();
-            for (String piece : word.split(",", -1)) {
-                int eq = piece.indexOf('=');
-                int colon = piece.indexOf(':');
-                boolean startsModel = eq < 0 || (colon >= 0 && colon < eq);
-                if (startsModel && current.length() > 0) {
-                    out.add(trainer(current.toString()));
-                    current.setLength(0);
+        for (String word : HybridAlgorithms.splitTopLevel(specs.trim(), ' ')) {
+            for (String model : HybridAlgorithms.groupModels(word)) {
+                if (!model.isEmpty()) {
+                    out.add(trainer(model));
                 }
-                if (current.length() > 0) {
-                    current.append(',');
-                }
-                current.append(piece);
-            }
-            if (current.length() > 0) {
-                out.add(trainer(current.toString()));
             }
         }
         if (out.isEmpty()) {
@@ -223,6 +217,7 @@ public final class Algorithms {
                         p -> new UserKnnTrainer(UserKnnConfig.from(p)), UserKnnModel::readPayload));
         all.forEach(a -> m.put(a.name(), a));
         FactorizationAlgorithms.all().forEach(a -> m.put(a.name(), a));
+        HybridAlgorithms.all().forEach(a -> m.put(a.name(), a));
         return m;
     }
 }

@@ -2,6 +2,8 @@
 package dev.tailor.algorithms.registry;
 
 import dev.tailor.algorithms.common.ParamValues;
+import dev.tailor.algorithms.factor.EpochListener;
+import dev.tailor.algorithms.factor.ListenableTrainer;
 import dev.tailor.core.data.Snapshot;
 import dev.tailor.core.model.RecommenderModel;
 import dev.tailor.core.model.Trainer;
@@ -33,13 +35,27 @@ public record TrainerSpec(String algorithm, ParamValues values, Map<String, Stri
         return values.toString();
     }
 
-    /** Short form with only the parameters given: {@code item-knn:k=50}, or just {@code pop}. */
+    /**
+     * Short form with only the parameters given: {@code item-knn:k=50}, or just {@code pop}; a hybrid keeps its
+     * components, {@code blend(0.7*ease,0.3*content)}.
+     */
     public String label() {
+        // The values' source is the algorithm name, or a hybrid's name with its components.
+        String head = values.source();
         if (given.isEmpty()) {
-            return algorithm;
+            return head;
         }
         return values.asMap().entrySet().stream().filter(e -> given.containsKey(e.getKey()))
-                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(",", algorithm + ":", ""));
+                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(",", head + ":", ""));
+    }
+
+    /**
+     * The same spec whose trainer reports every epoch to {@code listener}, when it is iterative (or a hybrid
+     * with iterative components); otherwise this spec.
+     */
+    public TrainerSpec withListener(EpochListener listener) {
+        return trainer instanceof ListenableTrainer<? extends RecommenderModel> l
+                ? new TrainerSpec(algorithm, values, given, l.withListener(listener)) : this;
     }
 
     @Override

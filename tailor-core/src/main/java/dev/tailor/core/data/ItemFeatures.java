@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.tailor.core.data;
 
+import java.util.Map;
+
 /**
  * Item attributes by dense item index, as flat columns for content models, diversity and reports. Items seen
  * only in events (no catalog record) have their id as title and -1/NaN elsewhere.
@@ -21,9 +23,11 @@ public final class ItemFeatures {
     private final boolean[] available;
     private final long[] createdAt;
     private final String[] language;
+    private final Map<String, String>[] attributes;
 
     ItemFeatures(String[] titles, int[] category, int[] topCategory, IdDictionary categories, int[] brand,
-            IdDictionary brands, float[] price, boolean[] available, long[] createdAt, String[] language) {
+            IdDictionary brands, float[] price, boolean[] available, long[] createdAt, String[] language,
+            Map<String, String>[] attributes) {
         this.titles = titles;
         this.category = category;
         this.topCategory = topCategory;
@@ -34,6 +38,7 @@ public final class ItemFeatures {
         this.available = available;
         this.createdAt = createdAt;
         this.language = language;
+        this.attributes = attributes;
     }
 
     public int size() {
@@ -83,5 +88,14 @@ public final class ItemFeatures {
     /** Language of the title, or null when unknown. */
     public String language(int item) {
         return language[item];
+    }
+
+    /**
+     * The item's free-form attributes (colour, size, material, ...; keys lower-case), empty when it has none.
+     * The maps are the catalog records' own immutable maps, so keeping them costs no copy.
+     */
+    public Map<String, String> attributes(int item) {
+        Map<String, String> a = attributes[item];
+        return a == null ? Map.of() : a;
     }
 }

@@ -9,6 +9,7 @@ import dev.tailor.core.store.StoreWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Collects items, customers and events into a {@link Snapshot}. It is a {@link StoreWriter}, so importers can
@@ -166,6 +167,8 @@ public final class SnapshotBuilder implements StoreWriter {
         boolean[] available = new boolean[ni];
         long[] created = new long[ni];
         String[] lang = new String[ni];
+        @SuppressWarnings("unchecked")
+        Map<String, String>[] attributes = new Map[ni];
         for (int i = 0; i < ni; i++) {
             Item it = itemRecords.get(i);
             if (it == null) {
@@ -191,9 +194,10 @@ public final class SnapshotBuilder implements StoreWriter {
             available[i] = it.available();
             created[i] = it.createdAt() == null ? Long.MIN_VALUE : it.createdAt().toEpochMilli();
             lang[i] = it.language();
+            attributes[i] = it.attributes().isEmpty() ? null : it.attributes();
         }
         return new ItemFeatures(titles, cat, top, categories.build(), brand, brands.build(), price, available,
-                created, lang);
+                created, lang, attributes);
     }
 
     private UserFeatures userFeatures(int nu) {
