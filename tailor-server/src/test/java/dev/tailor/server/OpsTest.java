@@ -110,6 +110,37 @@ class OpsTest {
                 / row.path("clicks").asLong());
     }
 
+    @Test
+    void theAccessLogHasOneJsonLinePerRequestNamingTheKeyNeverItsValue() throws Exception {
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(
+                dev.tailor.server.http.AccessLog.LOGGER);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> lines =
+                new ch.qos.logback.core.read.ListAppender<>();
+        lines.start();
+        logger.addAppender(lines);
+        try (ServerFixture logged = ServerFixture.start(c -> c.withAccessLog(true))) {
+            ApiClient.Answer a = logged.client.get("/v1/items/nothing-here/similar", READ);
+            logged.client.get("/health", null);
+            List<JsonNode> entries = new java.util.ArrayList<>();
+            for (var e : lines.list) {
+                assertThat(e.getFormattedMessage()).doesNotContain(READ);
+                entries.add(ApiClient.JSON.readTree(e.getFormattedMessage()));
+            }
+            assertThat(entries).hasSize(2);
+            JsonNode first = entries.get(0);
+            assertThat(first.path("method").asText()).isEqualTo("GET");
+            assertThat(first.path("path").asText()).isEqualTo("/v1/items/nothing-here/similar");
+            assertThat(first.path("route").asText()).isEqualTo("GET /v1/items/{id}/similar");
+            assertThat(first.path("status").asInt()).isEqualTo(a.status()).isEqualTo(404);
+            assertThat(first.path("key").asText()).isEqualTo("storefront");
+            assertThat(first.path("duration_ms").isNumber()).isTrue();
+            assertThat(first.path("ts").asText()).isNotBlank();
+            assertThat(entries.get(1).path("route").asText()).isEqualTo("GET /health");
+        } finally {
+            logger.detachAppender(lines);
+        }
+    }
+
     private static JsonNode row(JsonNode rows, String key) {
         for (JsonNode r : rows) {
             if ((r.path("scene").asText() + "|" + r.path("model").asText()).equals(key)) {
