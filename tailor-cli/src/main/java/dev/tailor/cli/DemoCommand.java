@@ -174,11 +174,18 @@ final class DemoCommand implements Callable<Integer> {
             store.close();
             throw e;
         }
-        ServeCommand.banner(server, storeOptions.spec(), out);
-        String who = customer.isEmpty() ? server.models().get().histories().userId(0) : customer;
-        out.printf("%nReal requests to it:%n");
-        List<String> failures = new SmokeCheck(server.baseUri(), Optional.empty(), out).run(who, QUERY);
-        curlExamples(server, who, out);
+        List<String> failures;
+        try {
+            ServeCommand.banner(server, storeOptions.spec(), out);
+            String who = customer.isEmpty() ? server.models().get().histories().userId(0) : customer;
+            out.printf("%nReal requests to it:%n");
+            failures = new SmokeCheck(server.baseUri(), Optional.empty(), out).run(who, QUERY);
+            curlExamples(server, who, out);
+        } catch (RuntimeException e) {
+            server.stop();
+            store.close();
+            throw e;
+        }
         if (smoke) {
             server.stop();
             store.close();

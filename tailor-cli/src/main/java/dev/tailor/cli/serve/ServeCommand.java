@@ -229,6 +229,10 @@ public final class ServeCommand implements Callable<Integer> {
         ModelSet.Info info = server.models().get().info();
         out.printf(Locale.ROOT, "%nTailor is serving %s%n", base);
         out.printf(Locale.ROOT, "  store       %s, %,d catalog items%n", storeSpec, server.catalog().size());
+        if (server.catalog().size() == 0) {
+            out.println("              (empty: post items, customers and events to /v1/items/batch, ... or load "
+                    + "them with 'tailor import' or 'tailor sample-shop', then POST /v1/admin/train)");
+        }
         out.printf(Locale.ROOT, "  model set   %s: %,d customers, %,d items, %,d events; trained in %.1f s%n",
                 info.label(), info.users(), info.items(), info.events(), info.trainMillis() / 1e3);
         out.printf(Locale.ROOT, "  API docs    %s/docs   (OpenAPI %s/openapi.json)%n", base, base);
