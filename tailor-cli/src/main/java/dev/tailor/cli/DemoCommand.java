@@ -66,8 +66,8 @@ import picocli.CommandLine.Spec;
             "(a search in Chinese, an item page, a view, the homepage that follows it) and keep serving until",
             "Ctrl-C, printing the URL of the API docs and curl commands to try."},
         footerHeading = "%nExamples:%n",
-        footer = {"  tailor demo", "  tailor demo --customers 20000 --seed 1", "  tailor demo --smoke    (CI: check the "
-                + "server, then exit)"})
+        footer = {"  tailor demo", "  tailor demo --customers 20000 --seed 1",
+            "  tailor demo --smoke    (CI: check the server, then exit)"})
 final class DemoCommand implements Callable<Integer> {
     private static final DateTimeFormatter DAY =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(SampleShopConfig.DEFAULT_ZONE);
@@ -204,7 +204,8 @@ final class DemoCommand implements Callable<Integer> {
             failures.forEach(f -> err.println("warning: unexpected answer: " + f));
             err.flush();
         }
-        out.println("Serving until Ctrl-C. Next: './tailor serve --help' (API keys, rules, retraining) and docs/api.md.");
+        out.println("Serving until Ctrl-C. Next: './tailor serve --help' (API keys, rules, retraining) and "
+                + "docs/api.md.");
         out.flush();
         Foreground.run(server, store, out);
         return failures.isEmpty() ? 0 : 1;

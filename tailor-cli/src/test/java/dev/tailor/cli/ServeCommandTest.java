@@ -51,7 +51,11 @@ class ServeCommandTest {
     /** A server started by the command on a background thread, as a user would start it in a terminal. */
     private record Running(Thread thread, AtomicReference<Cli> result, URI base) {
         static Running start(Path portFile, String... options) throws Exception {
-            List<String> args = new ArrayList<>(List.of("serve", "--store", store, "--port", "0", "--port-file",
+            return startOn(store, portFile, options);
+        }
+
+        static Running startOn(String storeSpec, Path portFile, String... options) throws Exception {
+            List<String> args = new ArrayList<>(List.of("serve", "--store", storeSpec, "--port", "0", "--port-file",
                     portFile.toString(), "--no-access-log"));
             args.addAll(List.of(options));
             AtomicReference<Cli> result = new AtomicReference<>();
@@ -160,6 +164,18 @@ class ServeCommandTest {
         Cli done = s.stop();
         assertThat(done.exitCode()).as(done.err()).isZero();
         assertThat(done.out()).contains("rules       " + rules, "every 6h", "ops [admin] back…");
+    }
+
+    @Test
+    void anEmptyStoreIsServedAndTheBannerSaysHowToFillIt() throws Exception {
+        Running s = Running.startOn("h2:mem:serve-empty", tmp.resolve("port-3"), "--no-auth");
+        assertThat(call(s.base(), "GET", "/health", null, null).json().path("catalog_items").asInt()).isZero();
+        Answer posted = call(s.base(), "POST", "/v1/items", null, "{\"id\": \"first\", \"title\": \"First item\"}");
+        assertThat(posted.status()).as("%s", posted.json()).isEqualTo(200);
+        assertThat(call(s.base(), "GET", "/health", null, null).json().path("catalog_items").asInt()).isEqualTo(1);
+        Cli done = s.stop();
+        assertThat(done.exitCode()).as(done.err()).isZero();
+        assertThat(done.out()).contains("0 catalog items", "(empty: post items", "authentication is off");
     }
 
     @Test

@@ -56,7 +56,8 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {
             "  tailor sample-shop && tailor serve --no-auth",
-            "  export " + ApiKeySpecs.ENV + "=\"storefront:read:$READ_KEY backend:ingest:$INGEST_KEY ops:admin:$ADMIN_KEY\"",
+            "  export " + ApiKeySpecs.ENV
+                    + "=\"storefront:read:$READ_KEY backend:ingest:$INGEST_KEY ops:admin:$ADMIN_KEY\"",
             "  tailor serve --store jdbc:postgresql://db:5432/shop --host 0.0.0.0 --port 8080 --rules rules.json",
             "  tailor serve --config tailor-server.json --retrain-every 6h",
             "  curl -H \"Authorization: Bearer $READ_KEY\" localhost:8080/v1/users/u000001/home"})
