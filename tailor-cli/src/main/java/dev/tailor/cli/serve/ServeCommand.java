@@ -37,36 +37,45 @@ import picocli.CommandLine.Spec;
         usageHelpAutoWidth = true,
         header = "Serve recommendations over HTTP until Ctrl-C.",
         description = {
-            "Start the HTTP API a shop calls on every page (reference: docs/api.md; a running server also",
-            "describes itself at /docs and /openapi.json). At start the server reads the catalog from the store,",
-            "indexes it for search and trains a model set from everything in the store (models are not kept",
-            "between runs: a few seconds for the sample shop, about a minute for 10 million events); then it",
-            "listens. Events posted to it change the next recommendations at once; POST /v1/admin/train (or",
-            "--retrain-every) retrains and swaps the new models in without dropping a request.",
+            "Start the HTTP API a shop calls on every page. Reference: docs/api.md; a",
+            "running server also describes itself at /docs and /openapi.json.",
             "",
-            "API keys have roles: ingest (write items, customers, events), read (recommendations), admin",
-            "(everything: training, rules, online metrics, /metrics). Give them as NAME:ROLES:KEY with",
-            "--api-key, in " + ApiKeySpecs.ENV + " (entries separated by spaces or ';'), or in the --config file",
-            "(\"key_env\" keeps secrets out of files). Keys are printed by name and first characters only. Without",
-            "keys the server refuses to start, unless --no-auth (loopback only, for a local try-out).",
+            "At start the server reads the catalog from the store, indexes it for",
+            "search and trains a model set from everything in the store (models are",
+            "not kept between runs: seconds for the sample shop, about a minute for",
+            "10 million events); then it listens. Events posted to it change the next",
+            "recommendations at once; POST /v1/admin/train (or --retrain-every)",
+            "retrains and swaps the new models in without dropping a request.",
             "",
-            "Options given here override the --config file (format: docs/api.md#configuration). Ctrl-C or",
-            "SIGTERM stops gracefully: health turns 503, new requests are refused, requests in flight finish.",
+            "API keys have roles: ingest (write items, customers, events), read",
+            "(recommendations), admin (everything: training, rules, online metrics,",
+            "/metrics). Give them as NAME:ROLES:KEY with --api-key, in",
+            ApiKeySpecs.ENV + " (entries separated by spaces or ';'), or in the",
+            "--config file (whose \"key_env\" keeps secrets out of files). Keys are",
+            "printed by name and first characters only. Without keys the server",
+            "refuses to start, unless --no-auth (loopback only, to try Tailor out).",
+            "",
+            "Options given here override the --config file (format: the",
+            "Configuration section of docs/api.md). Ctrl-C or SIGTERM stops",
+            "gracefully: health turns 503, new requests are refused, requests in",
+            "flight finish.",
             ""},
         footerHeading = "%nExamples:%n",
         footer = {
             "  tailor sample-shop && tailor serve --no-auth",
-            "  export " + ApiKeySpecs.ENV
-                    + "=\"storefront:read:$READ_KEY backend:ingest:$INGEST_KEY ops:admin:$ADMIN_KEY\"",
-            "  tailor serve --store jdbc:postgresql://db:5432/shop --host 0.0.0.0 --port 8080 --rules rules.json",
-            "  tailor serve --config tailor-server.json --retrain-every 6h",
-            "  curl -H \"Authorization: Bearer $READ_KEY\" localhost:8080/v1/users/u000001/home"})
+            "  export " + ApiKeySpecs.ENV + "=\"storefront:read:$READ_KEY ops:admin:$ADMIN_KEY\"",
+            "  tailor serve --store jdbc:postgresql://db:5432/shop --host 0.0.0.0",
+            "  tailor serve --config tailor-server.json --rules rules.json",
+            "  tailor serve --no-auth --retrain-every 6h --port 9090",
+            "  curl -H \"Authorization: Bearer $READ_KEY\" \\",
+            "       localhost:8080/v1/users/u0000001/home"})
 public final class ServeCommand implements Callable<Integer> {
     @Mixin
     StoreOptions store;
 
     @Option(names = "--config", paramLabel = "FILE",
-            description = "Server configuration (JSON, see docs/api.md#configuration); the options below override it.")
+            description = "Server configuration (JSON; see Configuration in docs/api.md); the options below "
+                    + "override it.")
     Path configFile;
 
     @Option(names = "--host", paramLabel = "HOST",
