@@ -2,11 +2,15 @@
 package dev.tailor.cli;
 
 import dev.tailor.algorithms.registry.Algorithms;
+import dev.tailor.cli.serve.Foreground;
+import dev.tailor.cli.serve.ServeCommand;
+import dev.tailor.cli.serve.SmokeCheck;
 import dev.tailor.core.data.Interactions;
 import dev.tailor.core.data.Snapshot;
 import dev.tailor.core.data.SnapshotBuilder;
 import dev.tailor.core.data.UserFeatures;
 import dev.tailor.core.domain.Item;
+import dev.tailor.core.error.ValidationException;
 import dev.tailor.core.store.Store;
 import dev.tailor.eval.harness.Comparison;
 import dev.tailor.eval.harness.EvalConfig;
@@ -24,13 +28,19 @@ import dev.tailor.eval.stats.PairedComparison;
 import dev.tailor.io.sampleshop.FileFormat;
 import dev.tailor.io.sampleshop.GenerationSummary;
 import dev.tailor.io.sampleshop.SampleShopConfig;
+import dev.tailor.server.ServerConfig;
+import dev.tailor.server.TailorServer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -49,17 +59,27 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         header = "Generate the sample shop and take a guided tour.",
         description = {
-            "Generate the sample shop into a fresh embedded store (./tailor-data/demo), then show what is in it:",
-            "store statistics, the training snapshot, a few customers of different segments with their recent",
-            "behaviour, and how well the baseline recommenders predict each customer's last event."},
+            "Generate the sample shop into a fresh embedded store (./tailor-data/demo),",
+            "then show what is in it: store statistics, the training snapshot, a few",
+            "customers of different segments with their recent behaviour, and how",
+            "well the baseline recommenders predict each customer's last event.",
+            "",
+            "Finally start the HTTP API over the demo store (authentication off, this",
+            "machine only), make a few real requests (a search in Chinese, an item",
+            "page, a view, the homepage that follows it) and keep serving until",
+            "Ctrl-C, printing the URL of the API docs and curl commands to try."},
         footerHeading = "%nExamples:%n",
-        footer = {"  tailor demo", "  tailor demo --customers 20000 --seed 1"})
+        footer = {"  tailor demo", "  tailor demo --customers 20000 --seed 1",
+            "  tailor demo --smoke    (CI: check the server, then exit)"})
 final class DemoCommand implements Callable<Integer> {
     private static final DateTimeFormatter DAY =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(SampleShopConfig.DEFAULT_ZONE);
     private static final List<String> TOUR_SEGMENTS = List.of("young-adults", "parents", "retirees");
     private static final int RECENT = 6;
     private static final List<String> BASELINES = List.of("pop", "segment-pop", "item-knn", "user-knn");
+    private static final int DEFAULT_PORT = 8080;
+    /** "Phone case": a product word of the sample shop's catalog, searched in step 6. */
+    private static final String QUERY = "手机壳";
 
     @Option(names = "--items", paramLabel = "N", defaultValue = "2000", description = "Catalog size (default ${DEFAULT-VALUE}).")
     int items;
@@ -75,11 +95,26 @@ final class DemoCommand implements Callable<Integer> {
             description = "Folder of the demo's embedded store; recreated on each run (default ${DEFAULT-VALUE}).")
     Path dir;
 
+    @Option(names = "--port", paramLabel = "PORT",
+            description = "Port of the demo server (default 8080, or a free one when 8080 is taken).")
+    Integer port;
+
+    @Option(names = "--smoke",
+            description = "Start the server, check its answers to real requests, stop it and exit (1 if a check "
+                    + "failed) instead of serving until Ctrl-C.")
+    boolean smoke;
+
+    @Option(names = "--no-serve", description = "End after the tour, without starting the server.")
+    boolean noServe;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
+        if (smoke && noServe) {
+            throw ValidationException.of("--smoke", "--smoke checks the server that --no-serve leaves out; give one");
+        }
         PrintWriter out = spec.commandLine().getOut();
         wipe(dir);
         StoreOptions storeOptions = new StoreOptions();
@@ -91,6 +126,7 @@ final class DemoCommand implements Callable<Integer> {
         GenerationSummary summary = SampleShopCommand.generate(config, null, storeOptions, null, FileFormat.CSV);
         SampleShopCommand.print(summary, storeOptions.spec(), out);
 
+        List<String> toured = new ArrayList<>();
         try (Store store = storeOptions.open()) {
             heading(out, "2. What is in the store (tailor stats --store " + storeOptions.spec() + ")");
             StatsCommand.print(store.describe(), store.stats(), out);
@@ -105,7 +141,7 @@ final class DemoCommand implements Callable<Integer> {
 
             heading(out, "4. Customers of three segments and what they did last");
             for (String segment : TOUR_SEGMENTS) {
-                tour(out, store, snapshot, segment);
+                tour(out, store, snapshot, segment).ifPresent(toured::add);
             }
 
             heading(out, "5. Baselines on held-out behaviour (tailor evaluate --split loo)");
@@ -113,10 +149,100 @@ final class DemoCommand implements Callable<Integer> {
             out.printf("Full report with more metrics, plots and per-user lists:%n  ./tailor evaluate --data store:h2:%s"
                     + " --split loo --models %s --out out/demo-eval%n", dir, String.join(",", BASELINES));
         }
-        out.println();
-        out.println("Next: './tailor stats --store h2:" + dir + "', './tailor --help', and the README.");
+        if (noServe) {
+            out.println();
+            out.println("Next: './tailor stats --store h2:" + dir + "', './tailor --help', and the README.");
+            out.flush();
+            return 0;
+        }
+        String customer = toured.isEmpty() ? "" : toured.get(0);
+        return serve(storeOptions, customer, out);
+    }
+
+    /**
+     * Step 6: the HTTP API over the demo store, real requests against it, then serving until Ctrl-C (or, with
+     * --smoke, a graceful stop and the verdict as exit code).
+     */
+    private int serve(StoreOptions storeOptions, String customer, PrintWriter out) {
+        heading(out, "6. The HTTP API over the demo store (tailor serve --store " + storeOptions.spec() + ")");
+        ServerConfig d = ServerConfig.defaults();
+        // A generous time budget: a cold first request on a busy two-core machine can take a second.
+        ServerConfig config = d.withPort(chosenPort()).withAuthDisabled(true).withAccessLog(false)
+                .withLimits(d.limits().withRequestTimeoutMillis(10_000));
+        Store store = storeOptions.open();
+        TailorServer server;
+        try {
+            server = TailorServer.create(config, store).start();
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+        List<String> failures;
+        try {
+            ServeCommand.banner(server, storeOptions.spec(), out);
+            String who = customer.isEmpty() ? server.models().get().histories().userId(0) : customer;
+            out.printf("%nReal requests to it:%n");
+            failures = new SmokeCheck(server.baseUri(), Optional.empty(), out).run(who, QUERY);
+            curlExamples(server, who, out);
+        } catch (RuntimeException e) {
+            server.stop();
+            store.close();
+            throw e;
+        }
+        if (smoke) {
+            server.stop();
+            store.close();
+            PrintWriter err = spec.commandLine().getErr();
+            if (!failures.isEmpty()) {
+                failures.forEach(f -> err.println("smoke check failed: " + f));
+                err.flush();
+                return 1;
+            }
+            out.println("Smoke check passed; server stopped.");
+            out.flush();
+            return 0;
+        }
+        if (!failures.isEmpty()) {
+            PrintWriter err = spec.commandLine().getErr();
+            failures.forEach(f -> err.println("warning: unexpected answer: " + f));
+            err.flush();
+        }
+        out.println("Serving until Ctrl-C. Next: './tailor serve --help' (API keys, rules, retraining) and "
+                + "docs/api.md.");
         out.flush();
-        return 0;
+        Foreground.run(server, store, out);
+        return failures.isEmpty() ? 0 : 1;
+    }
+
+    /** The --port given; else 8080 when free; else (and always for --smoke) any free port. */
+    private int chosenPort() {
+        if (port != null) {
+            return port;
+        }
+        if (smoke) {
+            return 0;
+        }
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), DEFAULT_PORT));
+            return DEFAULT_PORT;
+        } catch (IOException taken) {
+            return 0;
+        }
+    }
+
+    private static void curlExamples(TailorServer server, String customer, PrintWriter out) {
+        String b = server.baseUri().toString();
+        String item = server.catalog().view().id(0);
+        out.printf(Locale.ROOT, "%nTry it (no API key needed here; a real deployment has keys with roles, see "
+                + "'tailor serve --help'):%n");
+        out.printf(Locale.ROOT, "  curl -s %s/v1/users/%s/home%n", b, customer);
+        out.printf(Locale.ROOT, "  curl -s '%s/v1/items/%s/similar?k=5'%n", b, item);
+        out.printf(Locale.ROOT, "  curl -s -G %s/v1/users/%s/search --data-urlencode q=%s --data-urlencode lang=zh%n",
+                b, customer, QUERY);
+        out.printf(Locale.ROOT, "  curl -s %s/v1/segments/parents/promotions%n", b);
+        out.printf(Locale.ROOT, "  curl -s -X POST %s/v1/events -H 'Content-Type: application/json' \\%n"
+                + "       -d '{\"type\":\"view\",\"user_id\":\"%s\",\"item_id\":\"%s\"}'%n", b, customer, item);
+        out.printf(Locale.ROOT, "  API docs: %s/docs%n%n", b);
     }
 
     /**
@@ -155,7 +281,8 @@ final class DemoCommand implements Callable<Integer> {
                 (System.nanoTime() - t0) / 1e9);
     }
 
-    private static void tour(PrintWriter out, Store store, Snapshot snapshot, String segment) {
+    /** Prints one active customer of the segment and their last events; returns the customer's id. */
+    private static Optional<String> tour(PrintWriter out, Store store, Snapshot snapshot, String segment) {
         UserFeatures uf = snapshot.userFeatures();
         int seg = uf.segments().indexOf(segment);
         Interactions in = snapshot.interactions();
@@ -168,7 +295,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         if (chosen < 0) {
             out.printf("(no active customer in segment %s)%n", segment);
-            return;
+            return Optional.empty();
         }
         int u = chosen;
         out.printf(Locale.ROOT, "%n%s — customer %s, %s, age %d, %d events%n", segment, snapshot.users().id(u),
@@ -183,6 +310,7 @@ final class DemoCommand implements Callable<Integer> {
                     item.price() == null ? "" : String.format(Locale.ROOT, "  %s %s",
                             item.price().amount().toPlainString(), item.price().currency()));
         }
+        return Optional.of(snapshot.users().id(u));
     }
 
     private static void heading(PrintWriter out, String title) {

@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
         header = "Tailor: personalized-shopping recommendations for the JVM.",
         description = {
             "Keeps a shop's catalog, customers and behaviour in a store, learns",
-            "recommenders from them, evaluates them honestly and serves them.",
+            "recommenders from them, evaluates them honestly and serves them over HTTP.",
             "",
             "The store is chosen with --store SPEC on each command, or TAILOR_STORE:",
             "  h2:./tailor-data (default)       embedded database in a folder",
@@ -36,6 +36,7 @@ import picocli.CommandLine.Spec;
             "  tailor import movielens ../shared/data/ml-100k",
             "  tailor import csv --kind events --max-errors 10 events.csv",
             "  tailor stats",
+            "  tailor serve --no-auth",
             "",
             "Run 'tailor COMMAND --help' for the options of a command."},
         subcommands = {
@@ -45,6 +46,7 @@ import picocli.CommandLine.Spec;
             StatsCommand.class,
             dev.tailor.cli.evaluate.EvaluateCommand.class,
             dev.tailor.cli.evaluate.TuneCommand.class,
+            dev.tailor.cli.serve.ServeCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @Spec

@@ -16,7 +16,8 @@ class CommandLineTest {
     void helpListsEveryCommandWithExamples() {
         Cli r = Cli.run("--help");
         assertThat(r.exitCode()).isZero();
-        assertThat(r.out()).contains("demo", "sample-shop", "import", "stats", "evaluate", "tune", "Examples:");
+        assertThat(r.out()).contains("demo", "sample-shop", "import", "stats", "evaluate", "tune", "serve",
+                "Examples:");
         Cli imp = Cli.run("import", "--help");
         assertThat(imp.out()).contains("movielens", "amazon-s3rec", "amazon-scientific", "taobao", "--max-errors");
     }

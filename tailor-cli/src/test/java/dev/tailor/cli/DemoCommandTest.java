@@ -13,9 +13,9 @@ class DemoCommandTest {
     Path tmp;
 
     @Test
-    void tourShowsStatsSnapshotAndCustomersOfThreeSegments() {
+    void tourShowsStatsSnapshotCustomersBaselinesAndEndsWithACheckedServer() {
         Path dir = tmp.resolve("demo");
-        Cli first = Cli.run("demo", "--items", "400", "--customers", "600", "--dir", dir.toString());
+        Cli first = Cli.run("demo", "--items", "400", "--customers", "600", "--dir", dir.toString(), "--smoke");
         assertThat(first.exitCode()).as(first.err()).isZero();
         assertThat(first.out()).contains("Items        400", "Customers    600", "young-adults", "parents",
                 "retirees", "bytes/event", "fingerprint");
@@ -26,8 +26,27 @@ class DemoCommandTest {
         }
         assertThat(baselines).contains("last events hidden", "beats pop on NDCG@10", "Wilcoxon p",
                 "./tailor evaluate --data store:h2:" + dir);
+        // Step 6: the server over the demo store, real requests checked (a Chinese search, an item page, a view
+        // and the homepage that follows it), then a graceful stop.
+        String serving = first.out().substring(first.out().indexOf("== 6. The HTTP API over the demo store"));
+        assertThat(serving).containsPattern("Tailor is serving http://127\\.0\\.0\\.1:\\d+")
+                .contains("/docs", "authentication is off", "GET /health -> 200", "Matches \u201c手机壳\u201d",
+                        "/similar?k=5", "POST /v1/events", "Because you viewed", "curl -s",
+                        "Smoke check passed; server stopped.");
+        assertThat(first.err()).doesNotContain("smoke check failed");
         // Reruns start from a fresh store and, the shop being deterministic, print the same tour.
-        Cli second = Cli.run("demo", "--items", "400", "--customers", "600", "--dir", dir.toString());
-        assertThat(second.out().replaceAll("in [0-9.]+ s.*", "")).isEqualTo(first.out().replaceAll("in [0-9.]+ s.*", ""));
+        Cli second = Cli.run("demo", "--items", "400", "--customers", "600", "--dir", dir.toString(), "--no-serve");
+        assertThat(second.exitCode()).as(second.err()).isZero();
+        String tour = first.out().substring(0, first.out().indexOf("== 6.")).replaceAll("in [0-9.]+ s.*", "");
+        assertThat(second.out().replaceAll("in [0-9.]+ s.*", "")).startsWith(tour).doesNotContain("== 6.")
+                .contains("Next: './tailor stats");
+    }
+
+    @Test
+    void smokeAndNoServeExcludeEachOther() {
+        Cli cli = Cli.run("demo", "--smoke", "--no-serve", "--dir", tmp.resolve("x").toString());
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.err()).contains("--smoke").contains("--no-serve");
+        assertThat(tmp.resolve("x")).doesNotExist();
     }
 }

@@ -267,22 +267,48 @@ public final class ServerConfigFile {
 
     /** {@code 45s}, {@code 30m}, {@code 6h}, {@code 14d}, {@code 500ms} or ISO-8601. */
     Duration duration(String field, String text) {
+        Optional<Duration> d = tryDuration(text);
+        if (d.isEmpty()) {
+            add(field, durationExpected(text));
+        }
+        return d.orElse(Duration.ofDays(1));
+    }
+
+    /**
+     * Parses a duration as the configuration file writes it ({@code 45s}, {@code 30m}, {@code 6h}, {@code 14d},
+     * {@code 500ms} or ISO-8601), for command-line options that mirror file fields.
+     *
+     * @param field the option or field named in the error
+     * @throws ValidationException when the text is no duration
+     */
+    public static Duration parseDuration(String field, String text) {
+        return tryDuration(text).orElseThrow(() -> ValidationException.of(field, durationExpected(text)));
+    }
+
+    private static String durationExpected(String text) {
+        return "expected a duration such as 45s, 30m, 6h, 14d or PT6H, was '" + text + "'";
+    }
+
+    private static Optional<Duration> tryDuration(String text) {
         Matcher m = SHORT_DURATION.matcher(text.strip());
         if (m.matches()) {
-            long v = Long.parseLong(m.group(1));
-            return switch (m.group(2)) {
-                case "ms" -> Duration.ofMillis(v);
-                case "s" -> Duration.ofSeconds(v);
-                case "m" -> Duration.ofMinutes(v);
-                case "h" -> Duration.ofHours(v);
-                default -> Duration.ofDays(v);
-            };
+            try {
+                long v = Long.parseLong(m.group(1));
+                return Optional.of(switch (m.group(2)) {
+                    case "ms" -> Duration.ofMillis(v);
+                    case "s" -> Duration.ofSeconds(v);
+                    case "m" -> Duration.ofMinutes(v);
+                    case "h" -> Duration.ofHours(v);
+                    default -> Duration.ofDays(v);
+                });
+            } catch (NumberFormatException | ArithmeticException tooLarge) {
+                return Optional.empty();
+            }
         }
         try {
-            return Duration.parse(text.strip());
+            return Optional.of(Duration.parse(text.strip()));
         } catch (DateTimeParseException e) {
-            add(field, "expected a duration such as 45s, 30m, 6h, 14d or PT6H, was '" + text + "'");
-            return Duration.ofDays(1);
+            return Optional.empty();
         }
     }
 

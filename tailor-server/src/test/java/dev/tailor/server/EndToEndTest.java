@@ -28,6 +28,10 @@ class EndToEndTest {
         fx = ServerFixture.start();
         shop = SampleShopUpload.generate(400, 300, 4, 11);
         shop.post(fx.client, ServerFixture.INGEST, 500);
+        // Everything posted is in the store, exactly once.
+        assertThat(fx.store.stats().items()).isEqualTo(shop.items.size());
+        assertThat(fx.store.stats().customers()).isEqualTo(shop.customers.size());
+        assertThat(fx.store.stats().events()).isEqualTo(shop.events.size());
         ApiClient.Answer trained = fx.client.post("/v1/admin/train?wait=true", ServerFixture.ADMIN, "{}");
         assertThat(trained.status()).as(trained.body()).isEqualTo(200);
         assertThat(trained.json().path("model_set").path("events").asLong()).isGreaterThan(1_000);
@@ -90,6 +94,7 @@ class EndToEndTest {
                 .limit(3).toList());
         assertThat(picks).hasSize(3);
 
+        long eventsBefore = fx.store.stats().events();
         long t0 = System.nanoTime();
         for (Item i : picks) {
             ApiClient.Answer a = fx.client.post("/v1/events", ServerFixture.INGEST,
@@ -99,6 +104,8 @@ class EndToEndTest {
         JsonNode after = fx.client.get("/v1/users/" + customer + "/home", ServerFixture.READ).json();
         long millis = (System.nanoTime() - t0) / 1_000_000;
         assertThat(millis).as("events posted and homepage served").isLessThan(1_000);
+        // The views are persisted too, not only held in memory.
+        assertThat(fx.store.stats().events()).isEqualTo(eventsBefore + picks.size());
 
         JsonNode forYouAfter = row(after, "for-you");
         assertThat(countRoot(forYouAfter, target)).as("'For you' items in %s: before %s, after %s", target,

@@ -5,6 +5,8 @@ import static dev.tailor.server.ServerFixture.ADMIN;
 import static dev.tailor.server.ServerFixture.READ;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tailor.io.sampleshop.SampleShopConfig;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -84,5 +86,26 @@ class HotSwapTest {
         }
         assertThat(fx.client.get("/v1/admin/models", ADMIN).json().path("training").path("state").asText())
                 .isEqualTo("succeeded");
+    }
+
+    @Test
+    void aScheduledRetrainingSwapsNewSetsInWhileServing() throws Exception {
+        // A private server: a schedule on the shared one would retrain under the other test classes. The period
+        // is far below what a configuration allows (10 s) so that the test takes a second, not half a minute.
+        try (ServerFixture own = ServerFixture.withShop(SampleShopConfig.builder().items(120).customers(100).seed(3)
+                .meanSessionsPerCustomer(3).build(), c -> c)) {
+            long first = own.server.models().get().info().version();
+            own.server.models().schedule(Duration.ofMillis(300));
+            String item = own.server.catalog().view().id(0);
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (own.server.models().get().info().version() < first + 2 && System.nanoTime() < deadline) {
+                assertThat(own.client.get("/v1/items/" + item + "/similar", READ).status()).isEqualTo(200);
+                Thread.sleep(50);
+            }
+            assertThat(own.server.models().get().info().version()).isGreaterThanOrEqualTo(first + 2);
+            // The schedule keeps running: health names a set at least as new as the one just seen.
+            String label = own.client.get("/health", null).json().path("model_set").asText();
+            assertThat(Long.parseLong(label.replaceAll("^v(\\d+).*", "$1"))).isGreaterThanOrEqualTo(first + 2);
+        }
     }
 }

@@ -73,6 +73,7 @@ class OpsTest {
         JsonNode items = served.json().path("items");
         assertThat(items.size()).isGreaterThanOrEqualTo(2);
         Map<String, Map<String, Long>> before = onlineBySource();
+        Map<String, Map<String, Long>> scenesBefore = online("by_scene");
         List<Object> events = new java.util.ArrayList<>();
         for (int p = 0; p < items.size(); p++) {
             events.add(Map.of("type", "impression", "user_id", customer, "item_id", items.get(p).path("id").asText(),
@@ -83,6 +84,14 @@ class OpsTest {
         events.add(Map.of("type", "purchase", "user_id", customer, "item_id", clicked, "request_id", requestId));
         assertThat(fx.client.post("/v1/events/batch", INGEST, Map.of("events", events)).status()).isEqualTo(200);
         Map<String, Map<String, Long>> after = onlineBySource();
+        // The scene's totals count every impression of the answer, whichever source proposed the item.
+        Map<String, Map<String, Long>> scenesAfter = online("by_scene");
+        String scene = "bought-together|all";
+        assertThat(count(scenesAfter, scene, "impressions") - count(scenesBefore, scene, "impressions"))
+                .isEqualTo(items.size());
+        assertThat(count(scenesAfter, scene, "clicks") - count(scenesBefore, scene, "clicks")).isEqualTo(1);
+        assertThat(count(scenesAfter, scene, "conversions") - count(scenesBefore, scene, "conversions"))
+                .isEqualTo(1);
         String source = items.get(0).path("source").asText();
         String key = "bought-together|" + source;
         long impressions = 0;
@@ -101,6 +110,37 @@ class OpsTest {
                 / row.path("clicks").asLong());
     }
 
+    @Test
+    void theAccessLogHasOneJsonLinePerRequestNamingTheKeyNeverItsValue() throws Exception {
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(
+                dev.tailor.server.http.AccessLog.LOGGER);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> lines =
+                new ch.qos.logback.core.read.ListAppender<>();
+        lines.start();
+        logger.addAppender(lines);
+        try (ServerFixture logged = ServerFixture.start(c -> c.withAccessLog(true))) {
+            ApiClient.Answer a = logged.client.get("/v1/items/nothing-here/similar", READ);
+            logged.client.get("/health", null);
+            List<JsonNode> entries = new java.util.ArrayList<>();
+            for (var e : lines.list) {
+                assertThat(e.getFormattedMessage()).doesNotContain(READ);
+                entries.add(ApiClient.JSON.readTree(e.getFormattedMessage()));
+            }
+            assertThat(entries).hasSize(2);
+            JsonNode first = entries.get(0);
+            assertThat(first.path("method").asText()).isEqualTo("GET");
+            assertThat(first.path("path").asText()).isEqualTo("/v1/items/nothing-here/similar");
+            assertThat(first.path("route").asText()).isEqualTo("GET /v1/items/{id}/similar");
+            assertThat(first.path("status").asInt()).isEqualTo(a.status()).isEqualTo(404);
+            assertThat(first.path("key").asText()).isEqualTo("storefront");
+            assertThat(first.path("duration_ms").isNumber()).isTrue();
+            assertThat(first.path("ts").asText()).isNotBlank();
+            assertThat(entries.get(1).path("route").asText()).isEqualTo("GET /health");
+        } finally {
+            logger.detachAppender(lines);
+        }
+    }
+
     private static JsonNode row(JsonNode rows, String key) {
         for (JsonNode r : rows) {
             if ((r.path("scene").asText() + "|" + r.path("model").asText()).equals(key)) {
@@ -115,7 +155,11 @@ class OpsTest {
     }
 
     private static Map<String, Map<String, Long>> onlineBySource() {
-        JsonNode rows = fx.client.get("/v1/admin/metrics/online", ADMIN).json().path("by_model");
+        return online("by_model");
+    }
+
+    private static Map<String, Map<String, Long>> online(String breakdown) {
+        JsonNode rows = fx.client.get("/v1/admin/metrics/online", ADMIN).json().path(breakdown);
         Map<String, Map<String, Long>> out = new HashMap<>();
         for (JsonNode r : rows) {
             Map<String, Long> m = new HashMap<>();

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -18,6 +19,8 @@ import java.util.concurrent.atomic.LongAdder;
 public final class OnlineMetrics {
     /** Model name used when feedback names a request that is no longer (or never was) in the ledger. */
     public static final String UNATTRIBUTED = "unattributed";
+    /** Model name of the per-scene totals. */
+    public static final String ALL = "all";
 
     private final Map<Key, Counters> bySource = new ConcurrentHashMap<>();
     private final Map<Key, Counters> byModelSet = new ConcurrentHashMap<>();
@@ -97,6 +100,24 @@ public final class OnlineMetrics {
     /** Rows by (scene, model-set version), sorted. */
     public List<Row> byModelSet() {
         return rows(byModelSet);
+    }
+
+    /**
+     * Rows by scene, model "all": every response counted once (the model-set breakdown has one row per response's
+     * set, so summing it over sets does not double-count as summing over sources would), sorted.
+     */
+    public List<Row> byScene() {
+        Map<String, long[]> sums = new TreeMap<>();
+        byModelSet.forEach((k, c) -> {
+            long[] t = sums.computeIfAbsent(k.scene, x -> new long[4]);
+            t[0] += c.served.sum();
+            t[1] += c.impressions.sum();
+            t[2] += c.clicks.sum();
+            t[3] += c.conversions.sum();
+        });
+        List<Row> out = new ArrayList<>();
+        sums.forEach((scene, t) -> out.add(new Row(scene, ALL, t[0], t[1], t[2], t[3])));
+        return out;
     }
 
     private static List<Row> rows(Map<Key, Counters> map) {

@@ -96,6 +96,7 @@ final class AdminEndpoints {
     void onlineMetrics(Context ctx) {
         Params.of(ctx, Set.of()).check();
         ObjectNode o = Json.object();
+        o.set("by_scene", rows(s.feedback().byScene()));
         o.set("by_model", rows(s.feedback().bySource()));
         o.set("by_model_set", rows(s.feedback().byModelSet()));
         Json.send(ctx, 200, o);

@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.tailor.cli.serve;
+
+import dev.tailor.core.store.Store;
+import dev.tailor.server.TailorServer;
+import java.io.PrintWriter;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Keeps a started server in the foreground until the process is asked to stop (Ctrl-C, SIGTERM) or the calling
+ * thread is interrupted, then stops it gracefully (requests in flight finish first) and closes its store, once.
+ */
+public final class Foreground {
+    private final TailorServer server;
+    private final Store store;
+    private final PrintWriter out;
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    private Foreground(TailorServer server, Store store, PrintWriter out) {
+        this.server = server;
+        this.store = store;
+        this.out = out;
+    }
+
+    /**
+     * Blocks until a stop is asked for; returns after the server stopped and the store closed. An interrupt of
+     * the calling thread is a stop request (the interrupt status is restored on return).
+     */
+    public static void run(TailorServer server, Store store, PrintWriter out) {
+        new Foreground(server, store, out).block();
+    }
+
+    private void block() {
+        Thread hook = new Thread(this::stop, "tailor-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            // Stop before restoring the interrupt: the graceful wait for requests in flight must not be cut short.
+            removeHook(hook);
+            stop();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // The hook is running or about to: it does the same stop, once.
+        }
+    }
+
+    private void stop() {
+        if (!stopping.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            out.println("Stopping: finishing the requests in flight...");
+            out.flush();
+            server.stop();
+            store.close();
+            out.println("Stopped.");
+            out.flush();
+        } finally {
+            stopped.countDown();
+        }
+    }
+}
