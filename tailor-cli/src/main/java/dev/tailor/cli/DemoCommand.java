@@ -20,7 +20,10 @@ import dev.tailor.eval.harness.ModelResult;
 import dev.tailor.eval.harness.ModelSpec;
 import dev.tailor.eval.harness.ProgressListener;
 import dev.tailor.eval.metric.Metric;
+import dev.tailor.eval.harness.UserGrouping;
 import dev.tailor.eval.report.ConsoleTable;
+import dev.tailor.eval.report.ReportWriter;
+import dev.tailor.eval.report.RunInfo;
 import dev.tailor.eval.split.DataFilters;
 import dev.tailor.eval.split.Split;
 import dev.tailor.eval.split.SplitSpec;
@@ -29,7 +32,10 @@ import dev.tailor.io.sampleshop.FileFormat;
 import dev.tailor.io.sampleshop.GenerationSummary;
 import dev.tailor.io.sampleshop.SampleShopConfig;
 import dev.tailor.server.ServerConfig;
+import dev.tailor.server.scene.ServingExtensions;
 import dev.tailor.server.TailorServer;
+import dev.tailor.web.WebConfig;
+import dev.tailor.web.WebUi;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -43,6 +49,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -172,7 +179,9 @@ final class DemoCommand implements Callable<Integer> {
         Store store = storeOptions.open();
         TailorServer server;
         try {
-            server = TailorServer.create(config, store).start();
+            server = TailorServer.create(config, store, ServingExtensions.NONE, Algorithms.standard(),
+                    List.of(new WebUi(store, WebConfig.defaults().withEvaluationReport(reportDir()))))
+                    .start();
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -214,6 +223,11 @@ final class DemoCommand implements Callable<Integer> {
         return failures.isEmpty() ? 0 : 1;
     }
 
+    /** Where step 5 writes its evaluation report, which the dashboard shows. */
+    private Path reportDir() {
+        return dir.resolve("evaluation");
+    }
+
     /** The --port given; else 8080 when free; else (and always for --smoke) any free port. */
     private int chosenPort() {
         if (port != null) {
@@ -251,21 +265,26 @@ final class DemoCommand implements Callable<Integer> {
      */
     private void baselines(PrintWriter out, Snapshot snapshot) {
         long t0 = System.nanoTime();
-        Split split = SplitSpec.parse("loo", seed).apply(snapshot);
+        SplitSpec splitSpec = SplitSpec.parse("loo", seed);
+        Split split = splitSpec.apply(snapshot);
         List<ModelSpec> models = Algorithms.standard().trainers(String.join(" ", BASELINES)).stream()
                 .map(ModelSpec::of).toList();
-        EvalConfig config = EvalConfig.defaults().withKs(10).withSeed(seed)
-                .withCompared(List.of(Metric.NDCG, Metric.HIT));
+        // Several K and per-segment groups so that the dashboard's plots have something to show; K = 10 is printed.
+        EvalConfig config = EvalConfig.defaults().withKs(1, 5, 10, 20).withSeed(seed)
+                .withCompared(List.of(Metric.NDCG, Metric.HIT)).withGroupings(List.of(UserGrouping.segments()));
         ExperimentResult r = Experiment.run(split, DataFilters.NONE, models, config, ProgressListener.NONE);
+        ReportWriter.write(r, new RunInfo("sample shop (demo)", splitSpec.spec(), seed, RunInfo.version(), Map.of()),
+                reportDir());
+        int at10 = 2; // the index of K = 10 above
         out.printf(Locale.ROOT, "%,d customers' last events hidden; %,d events to learn from; top 10 of %,d items."
                 + " Mean ± 95%% CI over customers:%n%n", r.data().userCount(), split.train().interactions().size(),
                 r.data().rankableCount());
         out.printf(Locale.ROOT, "  %-12s %17s %17s%n", "model", "NDCG@10", "HR@10");
         ModelResult best = r.models().get(0);
         for (ModelResult m : r.models()) {
-            out.printf(Locale.ROOT, "  %-12s %17s %17s%n", m.label(), ConsoleTable.cell(r.summary(m, Metric.NDCG, 0)),
-                    ConsoleTable.cell(r.summary(m, Metric.HIT, 0)));
-            if (r.summary(m, Metric.NDCG, 0).mean() > r.summary(best, Metric.NDCG, 0).mean()) {
+            out.printf(Locale.ROOT, "  %-12s %17s %17s%n", m.label(), ConsoleTable.cell(r.summary(m, Metric.NDCG, at10)),
+                    ConsoleTable.cell(r.summary(m, Metric.HIT, at10)));
+            if (r.summary(m, Metric.NDCG, at10).mean() > r.summary(best, Metric.NDCG, at10).mean()) {
                 best = m;
             }
         }

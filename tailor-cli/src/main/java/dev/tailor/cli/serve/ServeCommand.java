@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.tailor.cli.serve;
 
+import dev.tailor.algorithms.registry.Algorithms;
 import dev.tailor.cli.StoreOptions;
 import dev.tailor.core.error.ValidationException;
 import dev.tailor.core.store.Store;
@@ -9,6 +10,9 @@ import dev.tailor.server.ServerConfigFile;
 import dev.tailor.server.TailorServer;
 import dev.tailor.server.http.ApiKey;
 import dev.tailor.server.model.ModelSet;
+import dev.tailor.server.scene.ServingExtensions;
+import dev.tailor.web.WebConfig;
+import dev.tailor.web.WebUi;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -115,6 +119,11 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Do not write the JSON request log (one line per request on stderr).")
     boolean noAccessLog;
 
+    @Option(names = "--evaluation", paramLabel = "DIR",
+            description = "Show this 'tailor evaluate --out' report (its folder or metrics.json) on the dashboard "
+                    + "at /admin; it is read again on each request, so a new evaluation shows up without a restart.")
+    Path evaluation;
+
     @Option(names = "--port-file", paramLabel = "FILE",
             description = "Write the port to FILE once listening (for scripts that start with --port 0).")
     Path portFile;
@@ -132,7 +141,10 @@ public final class ServeCommand implements Callable<Integer> {
         Store s = store.open();
         TailorServer server;
         try {
-            server = TailorServer.create(config, s).start();
+            WebConfig web = evaluation == null ? WebConfig.defaults() : WebConfig.defaults()
+                    .withEvaluationReport(evaluation);
+            server = TailorServer.create(config, s, ServingExtensions.NONE, Algorithms.standard(),
+                    List.of(new WebUi(s, web))).start();
         } catch (RuntimeException e) {
             s.close();
             throw e;
@@ -245,6 +257,7 @@ public final class ServeCommand implements Callable<Integer> {
         }
         out.printf(Locale.ROOT, "  model set   %s: %,d customers, %,d items, %,d events; trained in %.1f s%n",
                 info.label(), info.users(), info.items(), info.events(), info.trainMillis() / 1e3);
+        out.printf(Locale.ROOT, "  storefront  %s/   (dashboard %s/admin)%n", base, base);
         out.printf(Locale.ROOT, "  API docs    %s/docs   (OpenAPI %s/openapi.json)%n", base, base);
         out.printf(Locale.ROOT, "  health      %s/health, metrics %s/metrics%n", base, base);
         out.printf(Locale.ROOT, "  rules       %s%n", c.rulesFile().map(Path::toString)

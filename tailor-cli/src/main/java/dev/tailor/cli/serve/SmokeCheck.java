@@ -110,8 +110,17 @@ public final class SmokeCheck {
         if (!because.isMissingNode()) {
             out.printf(Locale.ROOT, "  (the row 'Because you viewed' follows the view of %s just posted)%n", viewed);
         }
+        page("/", "Tailor");
+        page("/admin", "Tailor");
         out.flush();
         return List.copyOf(failures);
+    }
+
+    /** The web pages, when mounted: an HTML answer that names Tailor. */
+    private void page(String path, String mustContain) {
+        Answer a = get(path);
+        check(a.status == 200 && a.body.contains(mustContain), "GET " + path, "the web page", a);
+        out.printf(Locale.ROOT, "  GET %s -> %d, %,d bytes of HTML%n", path, a.status, a.body.length());
     }
 
     private void show(String what, Answer a, JsonNode items) {
