@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  * @param trainer the configured trainer
  */
 public record TrainerSpec(String algorithm, ParamValues values, Map<String, String> given,
-        Trainer<? extends RecommenderModel> trainer) implements Trainer<RecommenderModel> {
+        Trainer<? extends RecommenderModel> trainer) implements ListenableTrainer<RecommenderModel> {
     public TrainerSpec {
         given = Map.copyOf(given);
     }
@@ -51,8 +51,10 @@ public record TrainerSpec(String algorithm, ParamValues values, Map<String, Stri
 
     /**
      * The same spec whose trainer reports every epoch to {@code listener}, when it is iterative (or a hybrid
-     * with iterative components); otherwise this spec.
+     * with iterative components); otherwise this spec. A spec is listenable itself because hybrids hold their
+     * components as specs: they find their iterative parts through this.
      */
+    @Override
     public TrainerSpec withListener(EpochListener listener) {
         return trainer instanceof ListenableTrainer<? extends RecommenderModel> l
                 ? new TrainerSpec(algorithm, values, given, l.withListener(listener)) : this;

@@ -3,6 +3,8 @@ package dev.tailor.cli.evaluate;
 
 import dev.tailor.algorithms.registry.Algorithms;
 import dev.tailor.core.data.Snapshot;
+import dev.tailor.eval.curves.Curve;
+import dev.tailor.eval.curves.LearningCurves;
 import dev.tailor.eval.harness.EvalConfig;
 import dev.tailor.eval.harness.Experiment;
 import dev.tailor.eval.harness.ExperimentResult;
@@ -10,6 +12,7 @@ import dev.tailor.eval.harness.ModelSpec;
 import dev.tailor.eval.harness.Sampling;
 import dev.tailor.eval.harness.UserGrouping;
 import dev.tailor.eval.report.ConsoleTable;
+import dev.tailor.eval.report.CurveReport;
 import dev.tailor.eval.report.ReportWriter;
 import dev.tailor.eval.report.RunInfo;
 import dev.tailor.eval.split.Split;
@@ -31,7 +34,9 @@ import picocli.CommandLine.Spec;
         header = "Train and compare models on held-out behaviour.",
         sortOptions = false,
         description = {"Train models on a split of a dataset, evaluate them on held-out behaviour with full-ranking",
-            "metrics, compare them with paired significance tests and write a report folder."},
+            "metrics, compare them with paired significance tests and write a report folder.",
+            "Iterative models (als, bpr, pmf, neumf, content, hybrids of them) also report their training loss per",
+            "epoch: printed as a table and written to curves.csv, curves/<model>.png and report.html."},
         footerHeading = "%nExamples:%n",
         footer = {"  tailor evaluate --data amazon-sports --protocol loo --models pop,item-knn,user-knn --out out/sports",
             "  tailor evaluate --data ml-100k --protocol recbole --groups gender,age --out out/ml",
@@ -80,7 +85,9 @@ public final class EvaluateCommand implements Callable<Integer> {
             config = config.withSampling(Optional.of(new Sampling(sampled, sampleByPopularity, seed)));
         }
         config = config.withThreads(threads).withGroupings(UserGrouping.parse(groups));
-        List<ModelSpec> specs = Algorithms.standard().trainers(models).stream().map(ModelSpec::of).toList();
+        LearningCurves curves = new LearningCurves();
+        List<ModelSpec> specs = curves.attach(Algorithms.standard().trainers(models).stream().map(ModelSpec::of)
+                .toList());
 
         PrintWriter err = spec.commandLine().getErr();
         err.println("Loading " + input.data() + " ...");
@@ -94,12 +101,18 @@ public final class EvaluateCommand implements Callable<Integer> {
         try (ProgressBars bars = new ProgressBars(err)) {
             r = Experiment.run(s, setup.filters(), specs, config, bars);
         }
+        List<Curve> trained = curves.curves();
         ReportWriter.write(r, new RunInfo(input.data(), setup.description(), seed, RunInfo.version(),
-                Map.of("models", models)), out);
+                Map.of("models", models)), trained, out);
         PrintWriter o = spec.commandLine().getOut();
         o.print(ConsoleTable.render(r));
+        if (!trained.isEmpty()) {
+            o.println();
+            o.print(CurveReport.render(trained));
+        }
         o.println();
-        o.println("Report written to " + out.toAbsolutePath() + " (report.html, metrics.json, recommendations)");
+        o.println("Report written to " + out.toAbsolutePath() + " (report.html, metrics.json, recommendations"
+                + (trained.isEmpty() ? "" : ", " + CurveReport.CSV) + ")");
         o.flush();
         return 0;
     }

@@ -117,7 +117,7 @@ public final class ConsoleTable {
         return v < 1e-4 ? String.format(Locale.ROOT, "%.1e", v) : String.format(Locale.ROOT, "%.4f", v);
     }
 
-    private static void table(StringBuilder sb, List<String> header, List<List<String>> rows) {
+    static void table(StringBuilder sb, List<String> header, List<List<String>> rows) {
         int[] w = new int[header.size()];
         for (int i = 0; i < w.length; i++) {
             w[i] = header.get(i).length();

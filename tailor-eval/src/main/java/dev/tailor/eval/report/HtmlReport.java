@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.tailor.eval.report;
 
+import dev.tailor.eval.curves.Curve;
 import dev.tailor.eval.harness.Comparison;
 import dev.tailor.eval.harness.ExperimentResult;
 import dev.tailor.eval.harness.Groups;
@@ -24,26 +25,36 @@ import org.knowm.xchart.internal.chartpart.Chart;
 /**
  * A self-contained HTML page: the mean +- CI table per K, metric-vs-K line plots, per-group bar charts with
  * error bars, and the comparison table. Plots are PNGs drawn by XChart in headless mode and embedded as
- * base64, so the single file can be mailed or attached to an issue.
+ * base64, so the single file can be mailed or attached to an issue. Learning curves, when given, close the page
+ * ({@link CurveReport}).
  */
 public final class HtmlReport {
     private static final Metric[] PLOTTED = {Metric.NDCG, Metric.RECALL, Metric.HIT, Metric.MAP, Metric.PRECISION,
         Metric.MRR};
-    private static final int WIDTH = 560;
-    private static final int HEIGHT = 360;
+    static final int WIDTH = 560;
+    static final int HEIGHT = 360;
 
     private HtmlReport() {
     }
 
     public static void write(ExperimentResult r, RunInfo info, Path file) throws IOException {
-        // Charts are drawn off-screen; without this a server with no display fails inside AWT.
+        write(r, info, List.of(), file);
+    }
+
+    /** The page with a learning-curves section when {@code curves} is not empty. */
+    public static void write(ExperimentResult r, RunInfo info, List<Curve> curves, Path file) throws IOException {
+        headless();
+        Files.writeString(file, render(r, info, curves), StandardCharsets.UTF_8);
+    }
+
+    /** Charts are drawn off-screen; without this a server with no display fails inside AWT. */
+    static void headless() {
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }
-        Files.writeString(file, render(r, info), StandardCharsets.UTF_8);
     }
 
-    static String render(ExperimentResult r, RunInfo info) throws IOException {
+    static String render(ExperimentResult r, RunInfo info, List<Curve> curves) throws IOException {
         int[] ks = r.data().config().ks();
         StringBuilder h = new StringBuilder();
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Tailor evaluation: ")
@@ -142,11 +153,12 @@ public final class HtmlReport {
             }
             h.append("</table>\n");
         }
+        CurveReport.html(h, curves);
         h.append("</body></html>\n");
         return h.toString();
     }
 
-    private static void img(StringBuilder h, Chart<?, ?> chart, String alt) throws IOException {
+    static void img(StringBuilder h, Chart<?, ?> chart, String alt) throws IOException {
         byte[] png = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
         h.append("<img alt=\"").append(esc(alt)).append("\" src=\"data:image/png;base64,")
                 .append(Base64.getEncoder().encodeToString(png)).append("\">\n");

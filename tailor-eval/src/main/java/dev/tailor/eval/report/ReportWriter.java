@@ -9,6 +9,7 @@ import dev.tailor.core.data.IdDictionary;
 import dev.tailor.core.data.Interactions;
 import dev.tailor.core.data.Snapshot;
 import dev.tailor.core.error.TailorException;
+import dev.tailor.eval.curves.Curve;
 import dev.tailor.eval.harness.Comparison;
 import dev.tailor.eval.harness.EvalConfig;
 import dev.tailor.eval.harness.EvalData;
@@ -25,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -38,7 +40,9 @@ import java.util.Set;
  *   <li>{@code metrics.json}: config, seed, dataset fingerprint, version, every metric per model and K (mean,
  *       95% CI, n), per group, exposure aggregates, and every pairwise comparison;</li>
  *   <li>{@code report.html} with its plots (see {@link HtmlReport}) and {@code summary.txt}, the console
- *       table.</li>
+ *       table;</li>
+ *   <li>when models reported training epochs: {@code curves.csv} and {@code curves/<model>.png}
+ *       ({@link CurveReport}).</li>
  * </ul>
  */
 public final class ReportWriter {
@@ -46,6 +50,15 @@ public final class ReportWriter {
     }
 
     public static void write(ExperimentResult r, RunInfo info, Path dir) {
+        write(r, info, List.of(), dir);
+    }
+
+    /**
+     * The report with learning curves: {@code curves.csv}, {@code curves/<model>.png}, their table in
+     * {@code summary.txt} and a section in {@code report.html} (see {@link CurveReport}); none when
+     * {@code curves} is empty.
+     */
+    public static void write(ExperimentResult r, RunInfo info, List<Curve> curves, Path dir) {
         try {
             Files.createDirectories(dir);
             EvalData data = r.data();
@@ -63,8 +76,14 @@ public final class ReportWriter {
             }
             ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
             json.writeValue(dir.resolve("metrics.json").toFile(), metricsJson(r, info, json));
-            Files.writeString(dir.resolve("summary.txt"), ConsoleTable.render(r), StandardCharsets.UTF_8);
-            HtmlReport.write(r, info, dir.resolve("report.html"));
+            String summary = ConsoleTable.render(r);
+            if (!curves.isEmpty()) {
+                HtmlReport.headless();
+                CurveReport.write(curves, dir);
+                summary += "\n" + CurveReport.render(curves);
+            }
+            Files.writeString(dir.resolve("summary.txt"), summary, StandardCharsets.UTF_8);
+            HtmlReport.write(r, info, curves, dir.resolve("report.html"));
         } catch (IOException e) {
             throw new TailorException("cannot write the evaluation report to " + dir + ": " + e.getMessage(), e);
         }
