@@ -30,10 +30,11 @@ import org.slf4j.LoggerFactory;
 /**
  * A {@link Store} on a JDBC connection pool, for H2 and PostgreSQL. Open one with {@link JdbcStores#open}.
  *
- * <p>Reads stream through a forward-only cursor inside a read-only transaction (PostgreSQL only honours the
- * fetch size with auto-commit off; H2 streams because the URL turns on lazy query execution), so memory stays
- * bounded whatever the table size. The consumer runs while the cursor is open: it should not take long per row
- * on PostgreSQL, where the open transaction holds back vacuum.
+ * <p>Reads stream through a forward-only cursor inside a read-only REPEATABLE READ transaction (PostgreSQL only
+ * honours the fetch size with auto-commit off; H2 streams because the URL turns on lazy query execution, and
+ * only REPEATABLE READ keeps the cursor's version of the file alive, see {@code stream}), so memory stays
+ * bounded whatever the table size. The consumer runs while the cursor is open: it should not take long per row,
+ * because the open transaction holds back vacuum on PostgreSQL and the reuse of file space on H2.
  *
  * <p>Thread-safe: each call borrows its own pooled connection. Concurrent writes are fine, with one H2 caveat:
  * when two open transactions append the very same event, H2 makes the second wait for the first and then fail
@@ -227,8 +228,18 @@ final class JdbcStore implements Store {
         }
     }
 
+    /**
+     * Streams in a REPEATABLE READ transaction. For PostgreSQL a single query sees one snapshot either way; H2
+     * needs it. A lazy H2 result reads its pages from the file while the caller iterates, but under READ COMMITTED
+     * H2 ends the statement, and with it the registration of the version the cursor reads, as soon as
+     * executeQuery returns. Nothing then keeps MVStore from freeing that version's chunks when a later commit or
+     * background chunk rewriting leaves them unused: after the 45 s retention time the cursor fails with "Chunk
+     * N not found", and rows a later commit removed fail their primary-index lookup at once. Under REPEATABLE
+     * READ the transaction holds its version until the rollback below.
+     */
     private <T> void stream(String sql, RowReader<T> reader, Consumer<T> action) {
         try (Connection c = pool.getConnection()) {
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             c.setReadOnly(true);
             c.setAutoCommit(false);
             try (PreparedStatement ps = c.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,

@@ -27,6 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Manual throughput and memory check, not a unit test: imports N synthetic events in ONE transaction, then
  * streams them back and computes stats. Usage: {@code StoreBench <spec|pg> <events> [batch]}, where {@code pg}
  * starts an embedded PostgreSQL. Run with a small -Xmx to show the transaction does not live on the heap.
+ * {@code StoreBench <spec> read <times>} only streams the events of an existing store, that many times.
  */
 public final class StoreBench {
     private StoreBench() {
@@ -76,7 +77,39 @@ public final class StoreBench {
                 .getProcessCpuTime();
     }
 
+    /** Streams every event in time order, checking the order, and prints the wall and CPU time it took. */
+    private static void streamEvents(Store store) {
+        long start = System.nanoTime();
+        long cpu = cpuNanos();
+        AtomicLong count = new AtomicLong();
+        AtomicLong last = new AtomicLong(Long.MIN_VALUE);
+        store.forEachEvent(e -> {
+            long ms = e.timestamp().toEpochMilli();
+            if (ms < last.get()) {
+                throw new IllegalStateException("out of order");
+            }
+            last.set(ms);
+            count.incrementAndGet();
+        });
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("forEachEvent: %,d events in %.1f s = %,.0f events/s; %.1f CPU-s (load average %.1f)%n",
+                count.get(), seconds, count.get() / seconds, (cpuNanos() - cpu) / 1e9,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
+    private static void readOnly(String spec, int times) {
+        try (Store store = JdbcStores.open(spec)) {
+            for (int i = 0; i < times; i++) {
+                streamEvents(store);
+            }
+        }
+    }
+
     public static void main(String[] args) throws Exception {
+        if (args.length > 2 && args[1].equals("read")) {
+            readOnly(args[0], Integer.parseInt(args[2]));
+            return;
+        }
         String spec = args[0];
         int n = Integer.parseInt(args[1]);
         int batch = args.length > 2 ? Integer.parseInt(args[2]) : 10_000;
@@ -136,22 +169,9 @@ public final class StoreBench {
                         server, n / (server + cpu));
             }
 
-            long start = System.nanoTime();
-            AtomicLong count = new AtomicLong();
-            AtomicLong last = new AtomicLong(Long.MIN_VALUE);
-            store.forEachEvent(e -> {
-                long ms = e.timestamp().toEpochMilli();
-                if (ms < last.get()) {
-                    throw new IllegalStateException("out of order");
-                }
-                last.set(ms);
-                count.incrementAndGet();
-            });
-            seconds = (System.nanoTime() - start) / 1e9;
-            System.out.printf("forEachEvent: %,d events in %.1f s = %,.0f events/s%n", count.get(), seconds,
-                    count.get() / seconds);
+            streamEvents(store);
 
-            start = System.nanoTime();
+            long start = System.nanoTime();
             StoreStats stats = store.stats();
             System.out.printf("stats: %.1f s: %,d events, %,d users, %,d items, %,d pairs, top %s%n",
                     (System.nanoTime() - start) / 1e9, stats.events(), stats.activeUsers(), stats.activeItems(),
