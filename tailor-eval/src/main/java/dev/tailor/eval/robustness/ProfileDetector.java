@@ -10,10 +10,11 @@ import java.util.Arrays;
 import java.util.BitSet;
 
 /**
- * Unsupervised detection of anomalous (likely fake) profiles from three per-profile statistics of the
- * shilling-detection literature, each turned into Iglewicz and Hoaglin's modified z-score
- * M = 0.6745 (x − median) / MAD, which a handful of attack profiles cannot drag the way they drag a mean and
- * standard deviation:
+ * Unsupervised detection of fake profiles in two stages.
+ *
+ * <p><b>Stage 1, odd profiles.</b> Three per-profile statistics of the shilling-detection literature, each
+ * turned into Iglewicz and Hoaglin's modified z-score M = 0.6745 (x − median) / MAD, which a handful of attack
+ * profiles cannot drag the way they drag a mean and standard deviation:
  * <ul>
  *   <li>RDMA, rating deviation from mean agreement (Chirita, Nejdl and Zamfir 2005):
  *       (1/|I_u|) Σ_i |r_ui − r̄_i| / n_i; pushing a rarely rated item to the top deviates strongly from its
@@ -24,13 +25,31 @@ import java.util.BitSet;
  *   <li>Mean log popularity of the profile's items: random fillers are drawn uniformly from the catalog, far
  *       from what real customers pick. Suspicious when low.</li>
  * </ul>
- * A profile is flagged when any score passes the threshold (3.5 is Iglewicz and Hoaglin's recommendation).
+ * A profile's suspicion is the mean of the three suspicious-direction scores (negative parts count 0): real
+ * customers are often odd in one respect, fakes in all three, and on MovieLens 100K the mean flags far fewer
+ * real customers than the maximum at the same recall. Profiles above {@code threshold} are candidates.
+ *
+ * <p><b>Stage 2, the campaign.</b> A shilling attack needs many profiles pushing the same item, so the detector
+ * looks for the item shared by more candidates than chance explains: for each item, its count c among the
+ * candidates against the count E expected from its popularity (candidates × holders / active users). The item
+ * with the largest excess c − E among those with c ≥ {@code minGroup} and c ≥ {@code enrichment} × E is taken
+ * as pushed, and the candidates holding it are flagged; the search repeats on the remaining candidates up to
+ * {@code maxCampaigns} times. Candidates that share no pushed item are odd but harmless and stay, which keeps
+ * most real customers from being removed. Odd real customers do share obscure items, so every further campaign
+ * searched for risks flagging such a group: on MovieLens 100K, one campaign of at least 5 profiles flags 8 of
+ * 943 real customers on clean data, five campaigns of at least 3 flag 37. The assumption is the attack's: many
+ * fake profiles per target; an attack spread over many targets with a profile or two each escapes stage 2 (and
+ * moves each target little).
  *
  * @param neighbours k for DegSim
- * @param threshold modified z-score above which a profile is flagged
+ * @param threshold mean modified z-score above which a profile is a candidate
+ * @param minGroup fewest candidates sharing an item that make a campaign
+ * @param enrichment how many times its expected count a campaign's count must reach
+ * @param maxCampaigns most pushed items searched for
  * @param threads 0 = all processors
  */
-public record ProfileDetector(int neighbours, double threshold, int threads) {
+public record ProfileDetector(int neighbours, double threshold, int minGroup, double enrichment, int maxCampaigns,
+        int threads) {
     private static final int RATING = EventType.RATING.ordinal();
 
     public ProfileDetector {
@@ -40,10 +59,28 @@ public record ProfileDetector(int neighbours, double threshold, int threads) {
         if (!(threshold > 0)) {
             throw ValidationException.of("threshold", "expected a modified z-score > 0, got " + threshold);
         }
+        if (minGroup < 2) {
+            throw ValidationException.of("min-group", "expected >= 2 profiles per campaign, got " + minGroup);
+        }
+        if (!(enrichment >= 1)) {
+            throw ValidationException.of("enrichment", "expected >= 1, got " + enrichment);
+        }
+        if (maxCampaigns < 1) {
+            throw ValidationException.of("max-campaigns", "expected >= 1, got " + maxCampaigns);
+        }
     }
 
+    /** k = 10, candidates above a mean modified z of 1.5, one campaign of at least 5 profiles, enrichment 4. */
     public static ProfileDetector defaults() {
-        return new ProfileDetector(10, 3.5, 0);
+        return new ProfileDetector(10, 1.5, 5, 4, 1, 0);
+    }
+
+    public ProfileDetector withThreshold(double z) {
+        return new ProfileDetector(neighbours, z, minGroup, enrichment, maxCampaigns, threads);
+    }
+
+    public ProfileDetector withThreads(int n) {
+        return new ProfileDetector(neighbours, threshold, minGroup, enrichment, maxCampaigns, n);
     }
 
     /**
@@ -52,21 +89,88 @@ public record ProfileDetector(int neighbours, double threshold, int threads) {
      * @param rdma per user (NaN without ratings)
      * @param degSim per user
      * @param logPopularity per user
-     * @param score per user, the largest suspicious modified z-score (NaN for users without events)
+     * @param score per user, the mean of the suspicious-direction modified z-scores (NaN without events)
      */
     public record Scores(double[] rdma, double[] degSim, double[] logPopularity, double[] score) {
     }
 
-    /** Users flagged as anomalous. */
+    /** Users flagged as fake. */
     public BitSet detect(Snapshot train) {
         double[] s = score(train).score();
-        BitSet flagged = new BitSet(s.length);
+        BitSet candidates = new BitSet(s.length);
         for (int u = 0; u < s.length; u++) {
             if (s[u] > threshold) {
-                flagged.set(u);
+                candidates.set(u);
+            }
+        }
+        Interactions in = train.interactions();
+        int[] popularity = distinctUsers(in);
+        int activeUsers = 0;
+        for (int u = 0; u < in.numUsers(); u++) {
+            activeUsers += in.count(u) > 0 ? 1 : 0;
+        }
+        BitSet flagged = new BitSet(s.length);
+        int[] count = new int[in.numItems()];
+        int[] last = new int[in.numItems()];
+        for (int campaign = 0; campaign < maxCampaigns && !candidates.isEmpty(); campaign++) {
+            Arrays.fill(count, 0);
+            Arrays.fill(last, -1);
+            int n = candidates.cardinality();
+            for (int u = candidates.nextSetBit(0); u >= 0; u = candidates.nextSetBit(u + 1)) {
+                for (int k = in.start(u); k < in.end(u); k++) {
+                    int i = in.item(k);
+                    if (last[i] != u) {
+                        last[i] = u;
+                        count[i]++;
+                    }
+                }
+            }
+            int target = -1;
+            double bestExcess = 0;
+            for (int i = 0; i < count.length; i++) {
+                double expected = (double) n * popularity[i] / Math.max(1, activeUsers);
+                double excess = count[i] - expected;
+                if (count[i] >= minGroup && count[i] >= enrichment * expected && excess > bestExcess) {
+                    bestExcess = excess;
+                    target = i;
+                }
+            }
+            if (target < 0) {
+                break;
+            }
+            for (int u = candidates.nextSetBit(0); u >= 0; u = candidates.nextSetBit(u + 1)) {
+                if (holds(in, u, target)) {
+                    flagged.set(u);
+                    candidates.clear(u);
+                }
             }
         }
         return flagged;
+    }
+
+    private static boolean holds(Interactions in, int u, int item) {
+        for (int k = in.start(u); k < in.end(u); k++) {
+            if (in.item(k) == item) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int[] distinctUsers(Interactions in) {
+        int[] pop = new int[in.numItems()];
+        int[] last = new int[in.numItems()];
+        Arrays.fill(last, -1);
+        for (int u = 0; u < in.numUsers(); u++) {
+            for (int k = in.start(u); k < in.end(u); k++) {
+                int i = in.item(k);
+                if (last[i] != u) {
+                    last[i] = u;
+                    pop[i]++;
+                }
+            }
+        }
+        return pop;
     }
 
     public Scores score(Snapshot train) {
@@ -147,11 +251,13 @@ public record ProfileDetector(int neighbours, double threshold, int threads) {
                 score[u] = Double.NaN;
                 continue;
             }
-            double best = Math.max(Math.abs(zD[u]), -zP[u]);
+            double sum = Math.abs(zD[u]) + Math.max(0, -zP[u]);
+            int parts = 2;
             if (!Double.isNaN(zR[u])) {
-                best = Math.max(best, zR[u]);
+                sum += Math.max(0, zR[u]);
+                parts++;
             }
-            score[u] = best;
+            score[u] = sum / parts;
         }
         return new Scores(rdma, degSim, logPop, score);
     }
