@@ -68,7 +68,11 @@ public final class FairnessOptions {
 
     /** Fails before any training when an option is malformed. */
     void validate() {
-        parseList("rerank-lambdas", lambdas);
+        for (double l : parseList("rerank-lambdas", lambdas)) {
+            if (!(l >= 0 && l <= 1)) {
+                throw ValidationException.of("rerank-lambdas", "every strength must be in [0, 1], got " + l);
+            }
+        }
         if (candidates < 1) {
             throw ValidationException.of("rerank-candidates", "expected >= 1, got " + candidates);
         }
@@ -82,7 +86,9 @@ public final class FairnessOptions {
                 }
             }
         }
-        ProfileDetector.defaults().withThreshold(threshold);
+        if (!(threshold > 0) || Double.isInfinite(threshold)) {
+            throw ValidationException.of("detector-threshold", "expected a modified z-score > 0, got " + threshold);
+        }
     }
 
     void run(ExperimentResult r, DataFilters filters, List<ModelSpec> specs, String title, Path out,

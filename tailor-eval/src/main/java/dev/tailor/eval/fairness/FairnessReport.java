@@ -17,8 +17,9 @@ import org.knowm.xchart.XYChartBuilder;
 
 /**
  * Writes the fairness analysis: {@code fairness.md} (tables, readable in a terminal and pasteable into
- * docs), {@code rerank.tsv} (the trade-off curves) and {@code fairness.html} (the same tables plus the
- * accuracy-versus-exposure plots as embedded PNGs, drawn headless by XChart like the main report).
+ * docs), {@code rerank.tsv} (the trade-off curves), {@code fairness.html} (the same tables plus the
+ * accuracy-versus-exposure plots as embedded PNGs, drawn headless by XChart like the main report) and the plots
+ * as {@code rerank-gini.png} and {@code rerank-tail.png}.
  */
 public final class FairnessReport {
     private FairnessReport() {
@@ -30,7 +31,7 @@ public final class FairnessReport {
             String md = markdown(models, title);
             Files.writeString(dir.resolve("fairness.md"), md, StandardCharsets.UTF_8);
             Files.writeString(dir.resolve("rerank.tsv"), tsv(models), StandardCharsets.UTF_8);
-            Files.writeString(dir.resolve("fairness.html"), html(models, title, md), StandardCharsets.UTF_8);
+            Files.writeString(dir.resolve("fairness.html"), html(models, title, md, dir), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new TailorException("cannot write the fairness report to " + dir + ": " + e.getMessage(), e);
         }
@@ -104,7 +105,8 @@ public final class FairnessReport {
         return b.toString();
     }
 
-    private static String html(List<ModelFairness> models, String title, String md) throws IOException {
+    /** The page; the plots are also saved next to it as PNG files, for documents that link images. */
+    private static String html(List<ModelFairness> models, String title, String md, Path dir) throws IOException {
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }
@@ -138,15 +140,16 @@ public final class FairnessReport {
             }
             h.append("<p>Each point is one re-ranking strength λ (the first point of a curve is λ = 0, the model"
                     + " itself); bars are 95% CIs of NDCG.</p>\n");
-            img(h, gini);
-            img(h, tail);
+            img(h, gini, dir.resolve("rerank-gini.png"));
+            img(h, tail, dir.resolve("rerank-tail.png"));
         }
         h.append("<pre>").append(esc(md)).append("</pre>\n</body></html>\n");
         return h.toString();
     }
 
-    private static void img(StringBuilder h, XYChart chart) throws IOException {
+    private static void img(StringBuilder h, XYChart chart, Path file) throws IOException {
         byte[] png = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+        Files.write(file, png);
         h.append("<img alt=\"").append(esc(chart.getTitle())).append("\" src=\"data:image/png;base64,")
                 .append(Base64.getEncoder().encodeToString(png)).append("\">\n");
     }

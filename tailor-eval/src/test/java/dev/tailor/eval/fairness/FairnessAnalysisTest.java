@@ -145,6 +145,7 @@ class FairnessAnalysisTest {
                 .contains("Popularity-aware re-ranking");
         assertThat(Files.readAllLines(dir.resolve("rerank.tsv"))).hasSize(3);
         assertThat(Files.readString(dir.resolve("fairness.html"))).contains("data:image/png;base64,");
+        assertThat(Files.size(dir.resolve("rerank-gini.png"))).isPositive();
     }
 
     private static double sum(double[] v) {
