@@ -3,6 +3,7 @@ package dev.tailor.eval.fairness;
 
 import dev.tailor.core.error.TailorException;
 import dev.tailor.eval.stats.MeanCi;
+import dev.tailor.eval.stats.PairedComparison;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import java.util.Locale;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.style.Styler;
 
 /**
  * Writes the fairness analysis: {@code fairness.md} (tables, readable in a terminal and pasteable into
@@ -72,9 +74,12 @@ public final class FairnessReport {
                 continue;
             }
             b.append("\n## Popularity-aware re-ranking: ").append(m.model()).append("\n\n| λ | NDCG@").append(k)
-                    .append(" | long-tail share | Gini | coverage |\n|---|---|---|---|---|\n");
+                    .append(" | vs first λ (paired t p) | long-tail share | Gini | coverage |\n|---|---|---|---|---|---|\n");
+            RerankSweep.Point base = m.sweep().get(0);
             for (RerankSweep.Point p : m.sweep()) {
+                PairedComparison c = PairedComparison.of(p.perUserNdcg(), base.perUserNdcg(), 0, 0);
                 b.append("| ").append(fmt(p.lambda())).append(" | ").append(cell(p.ndcg())).append(" | ")
+                        .append(signed(c.meanDiff())).append(" (").append(p(c.tP())).append(") | ")
                         .append(fmt(p.tailShare().mean())).append(" | ").append(fmt(p.gini())).append(" | ")
                         .append(fmt(p.coverage())).append(" |\n");
             }
@@ -121,6 +126,9 @@ public final class FairnessReport {
                     .xAxisTitle("Gini of exposure (lower = fairer)").yAxisTitle("NDCG@" + k).build();
             XYChart tail = new XYChartBuilder().width(640).height(420).title("NDCG@" + k + " vs long-tail share")
                     .xAxisTitle("share of long-tail items in the lists").yAxisTitle("NDCG@" + k).build();
+            // Model labels carry full specs: below the plot they do not squeeze it.
+            gini.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+            tail.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
             for (ModelFairness m : models) {
                 if (m.sweep().isEmpty()) {
                     continue;
