@@ -73,7 +73,8 @@ public record ExposureShares(String name, List<String> labels, int[] items, doub
         }
         labels.add("(none)");
         ExposureShares all = of("category", labels, group, counts, data);
-        // Drop groups without rankable items (categories only validation-free items had, the empty "(none)").
+        // Drop groups without rankable items: categories whose items never occur in the filtered data, and "(none)"
+        // when every item has a category.
         List<String> kept = new ArrayList<>();
         List<Integer> idx = new ArrayList<>();
         for (int g = 0; g < labels.size(); g++) {

@@ -13,6 +13,7 @@ import dev.tailor.eval.stats.PairedComparison;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Evaluates one model under attack: trained on the clean training part, on the part poisoned for each target,
@@ -65,7 +66,8 @@ public final class AttackEvaluation {
             targets = List.copyOf(targets);
         }
 
-        public double mean(java.util.function.ToDoubleFunction<TargetRow> f) {
+        /** Mean of a per-target number over the targets. */
+        public double mean(ToDoubleFunction<TargetRow> f) {
             double s = 0;
             for (TargetRow r : targets) {
                 s += f.applyAsDouble(r);

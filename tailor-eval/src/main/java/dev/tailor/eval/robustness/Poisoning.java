@@ -127,8 +127,8 @@ public final class Poisoning {
 
     /**
      * Random-click noise: every real user with {@code c} training events gets round(rate * c) more on items drawn
-     * uniformly from the rankable ones, at random times within the user's own span; rating values are drawn
-     * from the training ratings.
+     * uniformly from the rankable ones, at random times within the user's own span; on rating data each value is
+     * one of the user's own ratings, drawn at random, so noise does not shift anybody's rating scale.
      */
     public static Poisoned noise(Snapshot train, BitSet rankable, double rate, DataFilters filters, long seed) {
         if (!(rate > 0) || Double.isInfinite(rate)) {
