@@ -9,7 +9,6 @@ import dev.tailor.eval.harness.ExperimentResult;
 import dev.tailor.eval.harness.ModelResult;
 import dev.tailor.eval.harness.ModelSpec;
 import dev.tailor.eval.harness.ProgressListener;
-import dev.tailor.eval.harness.UserGrouping;
 import dev.tailor.eval.robustness.AttackEvaluation;
 import dev.tailor.eval.robustness.AttackSpec;
 import dev.tailor.eval.robustness.ProfileDetector;
@@ -91,6 +90,7 @@ public final class FairnessOptions {
         }
     }
 
+    /** Writes the requested reports under {@code out}; each model is trained again as they need. */
     void run(ExperimentResult r, DataFilters filters, List<ModelSpec> specs, String title, Path out,
             PrintWriter err) {
         int kIndex = kIndex(r);
@@ -108,6 +108,9 @@ public final class FairnessOptions {
                         0.2));
             }
             FairnessReport.write(all, title, out.resolve("fairness"));
+            err.println("Fairness report written to " + out.resolve("fairness").toAbsolutePath()
+                    + " (fairness.md, fairness.html, rerank.tsv, rerank-*.png)");
+            err.flush();
         }
         if (attack != null || noise != null) {
             AttackSpec spec = attack == null ? null : AttackSpec.parse(attack);
@@ -130,6 +133,9 @@ public final class FairnessOptions {
                 }
             }
             RobustnessReport.write(attacks, noisy, title, out.resolve("robustness"));
+            err.println("Robustness report written to " + out.resolve("robustness").toAbsolutePath()
+                    + " (robustness.md)");
+            err.flush();
         }
     }
 
