@@ -40,6 +40,8 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {"  tailor evaluate --data amazon-sports --protocol loo --models pop,item-knn,user-knn --out out/sports",
             "  tailor evaluate --data ml-100k --protocol recbole --groups gender,age --out out/ml",
+            "  tailor evaluate --data ml-100k --protocol recbole --models ease,als --fairness \\",
+            "      --attack average:profiles=0.03,filler=0.05,targets=5 --out out/ml-fair",
             "  tailor evaluate --data ml-100k --split holdout:ratio=0.8/0.2,seed=1 --min-user 5 --rating-min 4 \\",
             "      --models 'item-knn:k=50 user-knn' --k 10,20 --out out/ml-holdout"})
 public final class EvaluateCommand implements Callable<Integer> {
@@ -71,6 +73,9 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--sample-by-popularity", description = "Sample negatives by popularity (default uniform).")
     boolean sampleByPopularity;
 
+    @Mixin
+    FairnessOptions fairness;
+
     @Spec
     CommandSpec spec;
 
@@ -84,7 +89,8 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (sampled != null) {
             config = config.withSampling(Optional.of(new Sampling(sampled, sampleByPopularity, seed)));
         }
-        config = config.withThreads(threads).withGroupings(UserGrouping.parse(groups));
+        config = config.withThreads(threads).withGroupings(UserGrouping.parse(fairness.groups(groups)));
+        fairness.validate();
         LearningCurves curves = new LearningCurves();
         List<ModelSpec> specs = curves.attach(Algorithms.standard().trainers(models).stream().map(ModelSpec::of)
                 .toList());
@@ -104,6 +110,9 @@ public final class EvaluateCommand implements Callable<Integer> {
         List<Curve> trained = curves.curves();
         ReportWriter.write(r, new RunInfo(input.data(), setup.description(), seed, RunInfo.version(),
                 Map.of("models", models)), trained, out);
+        if (fairness.any()) {
+            fairness.run(r, setup.filters(), specs, input.data() + ", " + setup.description(), out, err);
+        }
         PrintWriter o = spec.commandLine().getOut();
         o.print(ConsoleTable.render(r));
         if (!trained.isEmpty()) {

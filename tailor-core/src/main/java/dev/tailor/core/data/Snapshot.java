@@ -5,7 +5,10 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * The training view of a shop: dense ids, per-user time-ordered interactions, and item/user feature columns.
@@ -82,6 +85,33 @@ public final class Snapshot {
             throw new IllegalArgumentException("interactions have other dimensions than the snapshot");
         }
         return new Snapshot(newName, users, items, other, itemFeatures, userFeatures);
+    }
+
+    /**
+     * Same items and item features, with {@code addedUsers} appended after the existing users (they get indices
+     * {@code numUsers()} onwards and no demographics) and {@code other} as the interactions of the enlarged user
+     * range. Real users keep their indices, so models trained on the result score them like the originals:
+     * robustness evaluation adds synthetic (attack) profiles this way.
+     *
+     * @throws IllegalArgumentException when an added id already exists or the dimensions disagree
+     */
+    public Snapshot withAddedUsers(String newName, List<String> addedUsers, Interactions other) {
+        List<String> all = new ArrayList<>(Arrays.asList(users.toArray()));
+        for (String id : addedUsers) {
+            if (users.contains(id)) {
+                throw new IllegalArgumentException("added user '" + id + "' already exists");
+            }
+            all.add(id);
+        }
+        IdDictionary grown = IdDictionary.of(all);
+        if (grown.size() != all.size()) {
+            throw new IllegalArgumentException("added user ids repeat");
+        }
+        if (other.numUsers() != grown.size() || other.numItems() != numItems()) {
+            throw new IllegalArgumentException("interactions have other dimensions than the grown snapshot");
+        }
+        return new Snapshot(newName, grown, items, other, itemFeatures, userFeatures.withAddedUsers(
+                addedUsers.size()));
     }
 
     /**

@@ -61,6 +61,20 @@ public final class UserFeatures {
         return false;
     }
 
+    /** These features plus {@code count} users without a profile at the end. */
+    UserFeatures withAddedUsers(int count) {
+        int n = size();
+        int[] a = Arrays.copyOf(age, n + count);
+        byte[] g = Arrays.copyOf(gender, n + count);
+        int[] r = Arrays.copyOf(region, n + count);
+        Arrays.fill(a, n, n + count, -1);
+        Arrays.fill(g, n, n + count, (byte) -1);
+        Arrays.fill(r, n, n + count, -1);
+        int[] ptr = Arrays.copyOf(segmentPtr, n + count + 1);
+        Arrays.fill(ptr, n + 1, n + count + 1, segmentPtr[n]);
+        return new UserFeatures(a, g, r, regions, ptr, segmentIds, segments);
+    }
+
     public IdDictionary segments() {
         return segments;
     }
