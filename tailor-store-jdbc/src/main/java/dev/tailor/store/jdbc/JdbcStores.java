@@ -8,6 +8,7 @@ import dev.tailor.core.store.Store;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -99,13 +100,15 @@ public final class JdbcStores {
     }
 
     private static void checkPrivacy(HikariDataSource pool, StorePrivacy privacy, String store) {
-        try (java.sql.Connection c = pool.getConnection()) {
+        try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false);
+            boolean committed = false;
             try {
                 PrivacySettings.check(c, privacy, store);
                 c.commit();
+                committed = true;
             } finally {
-                if (!c.getAutoCommit()) {
+                if (!committed) {
                     c.rollback();
                 }
             }
