@@ -22,6 +22,8 @@ import dev.tailor.server.live.CustomerDirectory;
 import dev.tailor.server.live.LiveCustomers;
 import dev.tailor.server.live.LiveEvents;
 import dev.tailor.server.model.ModelSetBuilder;
+import dev.tailor.server.privacy.CustomerDataEndpoints;
+import dev.tailor.server.privacy.Erasures;
 import dev.tailor.server.rules.RuleSet;
 import dev.tailor.server.scene.Recommender;
 import dev.tailor.server.scene.ServingExtensions;
@@ -94,7 +96,8 @@ public final class TailorServer implements AutoCloseable {
         this.models = new ModelHolder(store, catalog, liveEvents, liveCustomers, builder);
         this.ledger = new RequestLedger(live.ledger());
         this.feedback = new OnlineMetrics(ledger);
-        CustomerDirectory directory = new CustomerDirectory(store, liveCustomers, liveEvents);
+        Erasures erasures = new Erasures();
+        CustomerDirectory directory = new CustomerDirectory(store, liveCustomers, liveEvents, erasures);
         this.ingest = new Ingest(store, catalog, search, liveCustomers, directory, liveEvents, feedback, models);
         List<String> extraLabels = new ArrayList<>();
         for (String spec : config.models().extraModels()) {
@@ -106,8 +109,12 @@ public final class TailorServer implements AutoCloseable {
         this.admission = new Admission(limits.maxInFlight(), limits.maxQueued(), limits.queueTimeoutMillis());
         Services services = new Services(ingest, recommender, models, rules, feedback, catalog, liveEvents,
                 liveCustomers, new Bodies(limits.maxBodyBytes()), limits.maxBatch(), Instant.now());
+        // The right of access and erasure need the store and the live state, which Services does not carry.
+        List<RouteExtension> routes = new ArrayList<>();
+        routes.add(new CustomerDataEndpoints(store, directory, liveCustomers, liveEvents, models, erasures));
+        routes.addAll(routeExtensions);
         this.api = new Api(services, new ApiKeys(config.apiKeys(), config.authDisabled()), admission,
-                new AccessLog(config.accessLog()), config.metricsPublic(), routeExtensions);
+                new AccessLog(config.accessLog()), config.metricsPublic(), routes);
         this.app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;

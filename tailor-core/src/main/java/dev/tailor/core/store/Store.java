@@ -4,6 +4,8 @@ package dev.tailor.core.store;
 import dev.tailor.core.domain.Customer;
 import dev.tailor.core.domain.Event;
 import dev.tailor.core.domain.Item;
+import dev.tailor.core.privacy.Pseudonymizer;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -31,6 +33,34 @@ public interface Store extends AutoCloseable {
 
     /** Streams every event in (timestamp, insertion) order, without holding them in memory. */
     void forEachEvent(Consumer<Event> action);
+
+    /**
+     * Streams the events of one customer (the shop's id) in (timestamp, insertion) order: the right of access.
+     * Events carry the id as stored (the pseudonym when the store pseudonymizes).
+     */
+    void forEachEventOf(String customerId, Consumer<Event> action);
+
+    /**
+     * Deletes everything the store holds on one customer (the shop's id) in one transaction: profile, events
+     * and the identity mapping when one is kept.
+     *
+     * @return what was deleted; {@link Erasure#found()} is false when the store held nothing on the id
+     */
+    Erasure eraseCustomer(String customerId);
+
+    /**
+     * Deletes every event older than {@code cutoff} (retention), in one transaction.
+     *
+     * @return how many events were deleted
+     */
+    long purgeEventsBefore(Instant cutoff);
+
+    /**
+     * How this store turns customer ids into the ids it stores: applied to every customer id written or looked
+     * up, and the form of every customer id read back. Callers that key their own state by customer use it too,
+     * so that an id from the shop and an id read from the store meet. {@link Pseudonymizer#none()} when off.
+     */
+    Pseudonymizer pseudonymizer();
 
     /** Counts and summaries for {@code tailor stats} and health pages. */
     StoreStats stats();

@@ -82,7 +82,7 @@ public final class Ingest {
             });
             long seq = events.sequence();
             for (Customer c : batch) {
-                customers.put(c, seq);
+                customers.put(directory.key(c.id()), c.segments(), seq);
             }
         }
         customersWritten.add(batch.size());
@@ -127,7 +127,7 @@ public final class Ingest {
             Event e = batch.get(i);
             int t = e.type().ordinal();
             if (itemIndex[i] >= 0 && UserHistories.isPreference(t)) {
-                events.record(e.userId(), itemIndex[i], t);
+                events.record(directory.key(e.userId()), itemIndex[i], t);
             }
             feedback.feedback(e.type(), e.requestId(), itemIndex[i], e.scene());
         }

@@ -65,6 +65,14 @@ final class BoundedLru<V> {
         }
     }
 
+    /** Removes the entry; whether there was one. */
+    boolean remove(String key) {
+        Shard<V> s = shard(key);
+        synchronized (s) {
+            return s.map.remove(key) != null;
+        }
+    }
+
     int size() {
         int n = 0;
         for (Shard<V> s : shards) {

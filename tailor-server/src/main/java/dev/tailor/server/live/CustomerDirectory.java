@@ -4,6 +4,7 @@ package dev.tailor.server.live;
 import dev.tailor.core.domain.Customer;
 import dev.tailor.core.store.Store;
 import dev.tailor.server.model.ModelSet;
+import dev.tailor.server.privacy.Erasures;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,11 +17,26 @@ public final class CustomerDirectory {
     private final Store store;
     private final LiveCustomers live;
     private final LiveEvents events;
+    private final Erasures erasures;
 
     public CustomerDirectory(Store store, LiveCustomers live, LiveEvents events) {
+        this(store, live, events, new Erasures());
+    }
+
+    /** A directory for which customers erased since {@code erasures} recorded them do not exist in older models. */
+    public CustomerDirectory(Store store, LiveCustomers live, LiveEvents events, Erasures erasures) {
         this.store = store;
         this.live = live;
         this.events = events;
+        this.erasures = erasures;
+    }
+
+    /**
+     * The key the store, the models and the live state know a customer by: the pseudonym when the store
+     * pseudonymizes (see {@link Store#pseudonymizer()}), else the id itself.
+     */
+    public String key(String id) {
+        return store.pseudonymizer().pseudonym(id);
     }
 
     /**
@@ -29,11 +45,13 @@ public final class CustomerDirectory {
      * @return empty when nobody knows the id
      */
     public Optional<Known> find(String id, ModelSet models) {
-        Optional<LiveCustomers.Profile> p = live.find(id);
+        String key = key(id);
+        Optional<LiveCustomers.Profile> p = live.find(key);
         if (p.isPresent()) {
             return Optional.of(new Known(p.get().segments(), false));
         }
-        if (models.histories().user(id) >= 0) {
+        // An erased customer stays in the model set trained before the erasure; it must not answer for them.
+        if (models.histories().user(key) >= 0 && !erasures.hides(key, models)) {
             return Optional.of(new Known(List.of(), true));
         }
         Optional<Customer> c = store.findCustomer(id);

@@ -17,9 +17,19 @@ public final class LiveCustomers {
         this.byId = new BoundedLru<>(capacity);
     }
 
-    /** Remembers a customer profile written or read at live-event sequence {@code seq}. */
+    /** Remembers a customer profile (its id the store's key) written or read at live-event sequence {@code seq}. */
     public void put(Customer customer, long seq) {
-        byId.put(customer.id(), new Profile(customer.segments(), seq));
+        put(customer.id(), customer.segments(), seq);
+    }
+
+    /** Remembers the segments of the customer stored under {@code key}. */
+    public void put(String key, List<String> segments, long seq) {
+        byId.put(key, new Profile(segments, seq));
+    }
+
+    /** Forgets a customer at once (erasure); whether a profile was held. */
+    public boolean remove(String key) {
+        return byId.remove(key);
     }
 
     public Optional<Profile> find(String id) {

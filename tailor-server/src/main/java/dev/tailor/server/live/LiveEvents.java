@@ -65,6 +65,11 @@ public final class LiveEvents {
         }
     }
 
+    /** Forgets a customer's live events at once (erasure); whether any were held. */
+    public boolean remove(String customer) {
+        return byCustomer.remove(customer);
+    }
+
     /** Forgets customers whose every event is older than {@code watermark} (they are inside the models now). */
     public void pruneBefore(long watermark) {
         byCustomer.removeIf((k, ring) -> {

@@ -312,8 +312,9 @@ public final class Recommender {
             }
         }
         int[] liveItems = ctx.liveItems(events.perCustomer());
-        int n = events.recent(id, m.info().watermark(), liveItems, ctx.liveTypes());
-        ctx.shopper().load(id, m, ctx.catalog(), segments, liveItems, ctx.liveTypes(), n);
+        String key = customers.key(id);
+        int n = events.recent(key, m.info().watermark(), liveItems, ctx.liveTypes());
+        ctx.shopper().load(key, m, ctx.catalog(), segments, liveItems, ctx.liveTypes(), n);
     }
 
     private static void header(JsonWriter w, RecommendationContext ctx) {

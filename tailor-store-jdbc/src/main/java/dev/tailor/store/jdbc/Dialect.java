@@ -19,8 +19,8 @@ import java.util.stream.Collectors;
 enum Dialect {
     H2 {
         @Override
-        String upsert(String table, List<String> columns) {
-            return "MERGE INTO " + table + " (" + String.join(", ", columns) + ") KEY (id) VALUES ("
+        String upsert(String table, List<String> columns, String key) {
+            return "MERGE INTO " + table + " (" + String.join(", ", columns) + ") KEY (" + key + ") VALUES ("
                     + marks(columns.size()) + ")";
         }
 
@@ -36,11 +36,11 @@ enum Dialect {
     },
     POSTGRESQL {
         @Override
-        String upsert(String table, List<String> columns) {
-            String updates = columns.stream().filter(c -> !c.equals("id"))
+        String upsert(String table, List<String> columns, String key) {
+            String updates = columns.stream().filter(c -> !c.equals(key))
                     .map(c -> c + " = EXCLUDED." + c).collect(Collectors.joining(", "));
             return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES (" + marks(columns.size())
-                    + ") ON CONFLICT (id) DO UPDATE SET " + updates;
+                    + ") ON CONFLICT (" + key + ") DO UPDATE SET " + updates;
         }
 
         @Override
@@ -76,7 +76,12 @@ enum Dialect {
     };
 
     /** Insert-or-replace by the {@code id} column; parameters in {@code columns} order. */
-    abstract String upsert(String table, List<String> columns);
+    String upsert(String table, List<String> columns) {
+        return upsert(table, columns, "id");
+    }
+
+    /** Insert-or-replace by the {@code key} column; parameters in {@code columns} order. */
+    abstract String upsert(String table, List<String> columns, String key);
 
     /** A de-duplicating event inserter bound to one transaction's connection. */
     abstract EventAppender eventAppender(Connection connection) throws SQLException;

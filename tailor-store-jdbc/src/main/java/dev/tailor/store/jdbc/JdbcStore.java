@@ -6,6 +6,8 @@ import dev.tailor.core.domain.Customer;
 import dev.tailor.core.domain.Event;
 import dev.tailor.core.domain.Item;
 import dev.tailor.core.error.TailorException;
+import dev.tailor.core.privacy.Pseudonymizer;
+import dev.tailor.core.store.Erasure;
 import dev.tailor.core.store.Store;
 import dev.tailor.core.store.StoreStats;
 import dev.tailor.core.store.StoreWriter;
@@ -61,14 +63,17 @@ final class JdbcStore implements Store {
     private final Optional<Path> h2File;
     private final long h2SizeAtOpen;
     private final long compactAfterGrowth;
+    private final Protection protection;
 
     /**
      * @param h2File the database file of a file-mode H2 store, to be compacted on close after a large write
      * @param compactAfterGrowth how many bytes the H2 file must grow by to be compacted on close
+     * @param protection pseudonyms and encryption, applied to every customer id and personal field
      */
     JdbcStore(HikariDataSource pool, Dialect dialect, String description, Optional<Path> h2File,
-              long compactAfterGrowth) {
+              long compactAfterGrowth, Protection protection) {
         this.pool = pool;
+        this.protection = protection;
         this.dialect = dialect;
         this.description = description;
         this.h2File = h2File;
@@ -80,7 +85,7 @@ final class JdbcStore implements Store {
     public <T> T write(Function<StoreWriter, T> work) {
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false);
-            JdbcStoreWriter writer = new JdbcStoreWriter(c, dialect, description);
+            JdbcStoreWriter writer = new JdbcStoreWriter(c, dialect, description, protection);
             boolean committed = false;
             try {
                 T result = work.apply(writer);
@@ -119,7 +124,7 @@ final class JdbcStore implements Store {
 
     @Override
     public Optional<Customer> findCustomer(String id) {
-        return findOne(CUSTOMER_BY_ID, id, Rows::readCustomer);
+        return findOne(CUSTOMER_BY_ID, protection.key(id), this::readCustomer);
     }
 
     @Override
@@ -129,12 +134,77 @@ final class JdbcStore implements Store {
 
     @Override
     public void forEachCustomer(Consumer<Customer> action) {
-        stream(ALL_CUSTOMERS, Rows::readCustomer, action);
+        stream(ALL_CUSTOMERS, this::readCustomer, action);
     }
 
     @Override
     public void forEachEvent(Consumer<Event> action) {
-        stream(ALL_EVENTS, Rows::readEvent, action);
+        stream(ALL_EVENTS, this::readEvent, action);
+    }
+
+    private Customer readCustomer(ResultSet rs) throws SQLException {
+        return protection.read(Rows.readCustomer(rs), rs.getString(Rows.CUSTOMER_COLUMNS.size()));
+    }
+
+    private Event readEvent(ResultSet rs) throws SQLException {
+        return protection.read(Rows.readEvent(rs));
+    }
+
+    @Override
+    public void forEachEventOf(String customerId, Consumer<Event> action) {
+        String key = protection.key(customerId);
+        try (Connection c = pool.getConnection()) {
+            c.setReadOnly(true);
+            c.setAutoCommit(false);
+            try {
+                CustomerRows.eventsOf(c, key, rs -> action.accept(readEvent(rs)));
+            } finally {
+                c.rollback();
+            }
+        } catch (SQLException e) {
+            throw readFailure("the events of a customer", e);
+        }
+    }
+
+    @Override
+    public Erasure eraseCustomer(String customerId) {
+        String key = protection.key(customerId);
+        return inTransaction("erase a customer", c -> CustomerRows.erase(c, key));
+    }
+
+    @Override
+    public long purgeEventsBefore(Instant cutoff) {
+        return inTransaction("purge old events", c -> CustomerRows.purgeBefore(c, cutoff.toEpochMilli()));
+    }
+
+    @Override
+    public Pseudonymizer pseudonymizer() {
+        return protection.pseudonymizer();
+    }
+
+    /** Work on one connection in one transaction, for statements outside the StoreWriter. */
+    @FunctionalInterface
+    interface SqlWork<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    <T> T inTransaction(String what, SqlWork<T> work) {
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            boolean committed = false;
+            try {
+                T result = work.run(c);
+                c.commit();
+                committed = true;
+                return result;
+            } finally {
+                if (!committed) {
+                    c.rollback();
+                }
+            }
+        } catch (SQLException e) {
+            throw new TailorException("cannot " + what + " in " + description + ": " + SqlErrors.message(e), e);
+        }
     }
 
     @Override

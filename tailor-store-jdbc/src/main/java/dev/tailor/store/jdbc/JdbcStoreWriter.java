@@ -27,6 +27,8 @@ final class JdbcStoreWriter implements StoreWriter {
     private final Connection connection;
     private final Dialect dialect;
     private final String store;
+    private final Protection protection;
+    private PreparedStatement identityUpsert;
     private PreparedStatement itemUpsert;
     private PreparedStatement customerUpsert;
     private EventAppender events;
@@ -34,10 +36,11 @@ final class JdbcStoreWriter implements StoreWriter {
     private int pending;
     private boolean open = true;
 
-    JdbcStoreWriter(Connection connection, Dialect dialect, String store) {
+    JdbcStoreWriter(Connection connection, Dialect dialect, String store, Protection protection) {
         this.connection = connection;
         this.dialect = dialect;
         this.store = store;
+        this.protection = protection;
     }
 
     @Override
@@ -70,11 +73,28 @@ final class JdbcStoreWriter implements StoreWriter {
             if (customerUpsert == null) {
                 customerUpsert = connection.prepareStatement(dialect.upsert("customers", Rows.CUSTOMER_COLUMNS));
             }
-            for (Customer c : lastPerId(customers, Customer::id)) {
-                Rows.bindCustomer(customerUpsert, c);
+            List<Customer> distinct = lastPerId(customers, Customer::id);
+            String[] keys = new String[distinct.size()];
+            for (int i = 0; i < keys.length; i++) {
+                Customer c = distinct.get(i);
+                keys[i] = protection.key(c.id());
+                Rows.bindCustomer(customerUpsert, protection.stored(c, keys[i]),
+                        protection.sealed(c, keys[i]).orElse(null));
                 addBatch(customerUpsert);
             }
             flush(customerUpsert);
+            if (protection.keepsIdentity()) {
+                if (identityUpsert == null) {
+                    identityUpsert = connection.prepareStatement(dialect.upsert("customer_identities",
+                            List.of("pseudonym", "customer_id"), "pseudonym"));
+                }
+                for (int i = 0; i < keys.length; i++) {
+                    identityUpsert.setString(1, keys[i]);
+                    identityUpsert.setString(2, distinct.get(i).id());
+                    addBatch(identityUpsert);
+                }
+                flush(identityUpsert);
+            }
         } catch (SQLException e) {
             throw failure("customers", e);
         }
@@ -90,7 +110,7 @@ final class JdbcStoreWriter implements StoreWriter {
             if (events == null) {
                 events = dialect.eventAppender(connection);
             }
-            return events.append(batch);
+            return events.append(protection.stored(batch));
         } catch (SQLException e) {
             throw failure("events", e);
         }
@@ -115,6 +135,9 @@ final class JdbcStoreWriter implements StoreWriter {
             try {
                 if (customerUpsert != null) {
                     customerUpsert.close();
+                }
+                if (identityUpsert != null) {
+                    identityUpsert.close();
                 }
             } finally {
                 if (events != null) {

@@ -8,6 +8,7 @@ import dev.tailor.core.store.Store;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -43,7 +44,33 @@ public final class JdbcStores {
      *     use by another process, schema newer than this code); the message names the spec, never a password
      */
     public static Store open(String spec) {
-        return open(spec, System::getenv);
+        return open(spec, StorePrivacy.none());
+    }
+
+    /**
+     * Opens the store the spec names with personal-data protection: customer ids pseudonymized, personal fields
+     * encrypted, as {@code privacy} says (see {@code docs/privacy.md}).
+     *
+     * @throws TailorException also when the store was first written with other privacy settings (another
+     *     pseudonym key, encryption on or off); the message says which
+     */
+    public static Store open(String spec, StorePrivacy privacy) {
+        return open(spec, System::getenv, JdbcStore.COMPACT_AFTER_GROWTH_BYTES, privacy);
+    }
+
+    /**
+     * Rotates the pseudonym key: appends {@code newKey} to the chain and rewrites every stored pseudonym in one
+     * transaction (customers, events, identity table; profiles re-sealed). Nothing else may have the store open.
+     *
+     * @return the protection to use from now on; write {@link StorePrivacy#toKeyFile()} to the key file
+     */
+    public static StorePrivacy rotatePseudonymKey(String spec, StorePrivacy current, byte[] newKey) {
+        StorePrivacy next = current.withPseudonymKey(newKey);
+        try (Store store = open(spec, current)) {
+            JdbcStore s = (JdbcStore) store;
+            s.inTransaction("rotate the pseudonym key", c -> PrivacySettings.rotate(c, new Protection(current), next));
+        }
+        return next;
     }
 
     /** As {@link #open(String)}, reading credentials through {@code env} instead of the process environment. */
@@ -53,18 +80,41 @@ public final class JdbcStores {
 
     /** As {@link #open(String, UnaryOperator)}, with the H2 file growth that triggers compaction on close. */
     static Store open(String spec, UnaryOperator<String> env, long compactAfterGrowthBytes) {
+        return open(spec, env, compactAfterGrowthBytes, StorePrivacy.none());
+    }
+
+    static Store open(String spec, UnaryOperator<String> env, long compactAfterGrowthBytes, StorePrivacy privacy) {
         StoreSpec parsed = StoreSpec.parse(spec, env);
         parsed.h2Directory().ifPresent(dir -> createDirectory(parsed, dir));
         HikariDataSource pool = pool(parsed);
         try {
             Migrations.migrate(pool, parsed.schema(), parsed.description());
+            checkPrivacy(pool, privacy, parsed.description());
         } catch (RuntimeException e) {
             pool.close();
             throw e;
         }
         return new JdbcStore(pool, Dialect.of(parsed.vendor()), parsed.description(),
                 parsed.h2Directory().map(dir -> dir.resolve(StoreSpec.H2_FILE_NAME + ".mv.db")),
-                compactAfterGrowthBytes);
+                compactAfterGrowthBytes, new Protection(privacy));
+    }
+
+    private static void checkPrivacy(HikariDataSource pool, StorePrivacy privacy, String store) {
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            boolean committed = false;
+            try {
+                PrivacySettings.check(c, privacy, store);
+                c.commit();
+                committed = true;
+            } finally {
+                if (!committed) {
+                    c.rollback();
+                }
+            }
+        } catch (SQLException e) {
+            throw new TailorException("cannot read the privacy settings of " + store + ": " + SqlErrors.message(e), e);
+        }
     }
 
     private static void createDirectory(StoreSpec spec, Path dir) {

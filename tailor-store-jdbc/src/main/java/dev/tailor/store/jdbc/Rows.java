@@ -23,7 +23,7 @@ final class Rows {
             "leaf_category", "brand", "price_amount", "price_currency", "attributes", "tags", "available",
             "created_at_ms", "language", "localized_titles");
     static final List<String> CUSTOMER_COLUMNS = List.of("id", "age", "gender", "region", "signup_at_ms",
-            "segments", "attributes");
+            "segments", "attributes", "personal");
     static final List<String> EVENT_COLUMNS = List.of("user_id", "item_id", "type", "ts_ms", "event_value",
             "session_id", "scene", "request_id", "query", "position");
 
@@ -85,7 +85,8 @@ final class Rows {
                 Json.readMap(rs.getString(14), "items.localized_titles"));
     }
 
-    static void bindCustomer(PreparedStatement ps, Customer c) throws SQLException {
+    /** Binds a customer row; {@code personal} is the ciphertext of an encrypting store, else null. */
+    static void bindCustomer(PreparedStatement ps, Customer c, String personal) throws SQLException {
         ps.setString(1, c.id());
         if (c.age() == null) {
             ps.setNull(2, Types.SMALLINT);
@@ -97,8 +98,10 @@ final class Rows {
         setMillis(ps, 5, c.signupAt());
         ps.setString(6, Json.list(c.segments()));
         ps.setString(7, Json.map(c.attributes()));
+        ps.setString(8, personal);
     }
 
+    /** The plain columns of a customer row; see {@link Protection#read(Customer, String)} for the rest. */
     static Customer readCustomer(ResultSet rs) throws SQLException {
         short age = rs.getShort(2);
         Integer boxedAge = rs.wasNull() ? null : (int) age;
