@@ -8,7 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
- * The SQL of the data-protection operations: one customer's events (served by {@code events_user}), erasure of
+ * The SQL of the data-protection operations: one customer's events (a scan of the events table: see V3), erasure of
  * everything stored under a pseudonym, and retention (served by {@code events_time}). Callers own the
  * transaction.
  */
