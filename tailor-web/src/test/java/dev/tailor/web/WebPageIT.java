@@ -166,6 +166,28 @@ class WebPageIT {
         }
     }
 
+    /**
+     * First paint under a second on loopback, as the browser itself measures it (Paint Timing API), for both
+     * pages after one warm-up load (the first load of a fresh JVM also pays for class loading and JIT).
+     */
+    @Test
+    void bothPagesPaintWithinASecond() {
+        for (String path : List.of("/", "/admin")) {
+            try (Browser.Tab tab = browser.open(path.equals("/") ? STOREFRONT : ADMIN)) {
+                Page page = tab.page;
+                page.navigate(fx.base() + path);
+                page.reload();
+                Object paint = page.evaluate("() => new Promise(resolve => { const find = () => {"
+                        + " const e = performance.getEntriesByName('first-contentful-paint')[0];"
+                        + " if (e) { resolve(e.startTime); } else { setTimeout(find, 20); } }; find(); })");
+                double millis = ((Number) paint).doubleValue();
+                assertThat(millis).as("first contentful paint of %s in ms", path).isPositive().isLessThan(1000);
+                System.out.printf("first contentful paint of %s: %.0f ms%n", path, millis);
+                assertThat(tab.unexpectedErrors(e -> false)).isEmpty();
+            }
+        }
+    }
+
     @Test
     void apiFailuresAreShownAsReadableMessages() {
         try (Browser.Tab tab = browser.open(Map.of())) {
