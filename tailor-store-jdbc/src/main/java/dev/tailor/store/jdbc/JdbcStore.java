@@ -6,6 +6,7 @@ import dev.tailor.core.domain.Customer;
 import dev.tailor.core.domain.Event;
 import dev.tailor.core.domain.Item;
 import dev.tailor.core.error.TailorException;
+import dev.tailor.core.store.ModelArchive;
 import dev.tailor.core.store.Store;
 import dev.tailor.core.store.StoreStats;
 import dev.tailor.core.store.StoreWriter;
@@ -60,6 +61,7 @@ final class JdbcStore implements Store {
     private final Optional<Path> h2File;
     private final long h2SizeAtOpen;
     private final long compactAfterGrowth;
+    private final JdbcModelArchive archive;
 
     /**
      * @param h2File the database file of a file-mode H2 store, to be compacted on close after a large write
@@ -73,6 +75,7 @@ final class JdbcStore implements Store {
         this.h2File = h2File;
         this.h2SizeAtOpen = h2File.map(JdbcStore::sizeOf).orElse(0L);
         this.compactAfterGrowth = compactAfterGrowth;
+        this.archive = new JdbcModelArchive(pool, description);
     }
 
     @Override
@@ -151,6 +154,11 @@ final class JdbcStore implements Store {
         } catch (SQLException e) {
             throw readFailure("statistics", e);
         }
+    }
+
+    @Override
+    public Optional<ModelArchive> modelArchive() {
+        return Optional.of(archive);
     }
 
     @Override
