@@ -50,7 +50,8 @@ import org.slf4j.LoggerFactory;
  * </pre>
  *
  * {@link #create} checks the configuration and wires everything but does no I/O; {@link #start()} loads the
- * catalog, builds the search index, trains the first model set (all from the store), then listens.
+ * catalog, builds the search index, serves the latest model set saved in the store when it still fits the catalog
+ * and configuration or else trains one (and saves it), then listens.
  * {@link #stop()} is graceful: health turns 503, new requests are refused, admitted ones finish (up to the
  * grace period), then the listener closes. The store belongs to the caller and stays open.
  */
@@ -167,7 +168,7 @@ public final class TailorServer implements AutoCloseable {
     }
 
     /**
-     * Loads the catalog, indexes it, trains the first model set and starts listening.
+     * Loads the catalog, indexes it, loads the saved model set or trains one, and starts listening.
      *
      * @throws TailorException when the port cannot be bound or the store cannot be read
      */
@@ -182,7 +183,7 @@ public final class TailorServer implements AutoCloseable {
         int indexed = search.size();
         LOG.info("catalog of {} items loaded and {} indexed in {} ms", catalog.size(), indexed,
                 (System.nanoTime() - t0) / 1_000_000);
-        models.trainNow();
+        models.loadOrTrain();
         config.retrainEvery().ifPresent(models::schedule);
         try {
             app.start();
