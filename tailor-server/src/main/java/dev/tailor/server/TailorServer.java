@@ -6,6 +6,7 @@ import dev.tailor.algorithms.registry.TrainerSpec;
 import dev.tailor.core.domain.Item;
 import dev.tailor.core.error.TailorException;
 import dev.tailor.core.error.ValidationException;
+import dev.tailor.core.store.ModelArchive;
 import dev.tailor.core.store.Store;
 import dev.tailor.server.catalog.LiveCatalog;
 import dev.tailor.server.feedback.OnlineMetrics;
@@ -21,12 +22,14 @@ import dev.tailor.server.ingest.Ingest;
 import dev.tailor.server.live.CustomerDirectory;
 import dev.tailor.server.live.LiveCustomers;
 import dev.tailor.server.live.LiveEvents;
+import dev.tailor.server.model.ModelSet;
 import dev.tailor.server.model.ModelSetBuilder;
 import dev.tailor.server.rules.RuleSet;
 import dev.tailor.server.scene.Recommender;
 import dev.tailor.server.scene.ServingExtensions;
 import dev.tailor.server.search.SearchIndex;
 import dev.tailor.server.training.ModelHolder;
+import dev.tailor.server.training.SavedModelSets;
 import io.javalin.Javalin;
 import java.net.URI;
 import java.time.Instant;
@@ -34,6 +37,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -198,17 +202,44 @@ public final class TailorServer implements AutoCloseable {
     }
 
     private void loadCatalog() {
+        loadCatalog(store, this::index);
+    }
+
+    /**
+     * Streams the store's items in batches, in id order. Catalog indices follow this order, so a server and an
+     * offline training that both load this way agree on them.
+     */
+    private static void loadCatalog(Store store, Consumer<List<Item>> sink) {
         List<Item> batch = new ArrayList<>(LOAD_BATCH);
         store.forEachItem(item -> {
             batch.add(item);
             if (batch.size() == LOAD_BATCH) {
-                index(batch);
+                sink.accept(batch);
                 batch.clear();
             }
         });
         if (!batch.isEmpty()) {
-            index(batch);
+            sink.accept(batch);
         }
+    }
+
+    /**
+     * Trains a model set from the store and saves it there, without serving: a server started afterwards with
+     * the same models configuration on the unchanged catalog serves it at once ({@code tailor train}).
+     *
+     * @return the saved set's description
+     * @throws TailorException when the store cannot keep model sets or the set cannot be saved
+     */
+    public static ModelSet.Info trainAndSave(ServerConfig config, Store store, Algorithms algorithms) {
+        ModelArchive archive = store.modelArchive().orElseThrow(() -> new TailorException(store.describe()
+                + " cannot keep trained models"));
+        ModelSetBuilder builder = new ModelSetBuilder(config.models(), algorithms);
+        LiveCatalog catalog = new LiveCatalog(config.dealTag());
+        loadCatalog(store, catalog::upsert);
+        SavedModelSets saved = new SavedModelSets(archive, builder);
+        ModelSet set = builder.build(store, catalog, saved.latestVersion() + 1, 0);
+        saved.save(set, catalog);
+        return set.info();
     }
 
     private void index(List<Item> batch) {

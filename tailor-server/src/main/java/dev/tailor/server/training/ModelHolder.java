@@ -170,7 +170,7 @@ public final class ModelHolder implements Supplier<ModelSet>, AutoCloseable {
             customers.pruneBefore(watermark);
             status.set(TrainingStatus.succeeded(version, started, Instant.now()));
             if (next.info().events() > 0) {
-                saved.ifPresent(s -> s.save(next, catalog));
+                saved.ifPresent(s -> save(s, next));
             }
             return next;
         } catch (RuntimeException | Error e) {
@@ -179,6 +179,16 @@ public final class ModelHolder implements Supplier<ModelSet>, AutoCloseable {
             throw e;
         } finally {
             running.set(false);
+        }
+    }
+
+    /** Saving is a convenience for the next start: a failure is logged, and the new set serves regardless. */
+    private void save(SavedModelSets s, ModelSet set) {
+        try {
+            s.save(set, catalog);
+        } catch (RuntimeException e) {
+            LOG.warn("model set {} serves but could not be saved; the next start will train: {}",
+                    set.info().label(), e.getMessage());
         }
     }
 

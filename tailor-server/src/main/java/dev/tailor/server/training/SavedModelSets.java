@@ -55,11 +55,12 @@ public final class SavedModelSets {
     }
 
     /**
-     * Saves the set and prunes older ones. A set whose extra models cannot be saved is not saved (logged).
+     * Saves the set and prunes all but the newest {@value #KEEP}.
      *
-     * @return the new entry, empty when the set could not be saved
+     * @throws dev.tailor.core.error.TailorException when the set cannot be saved (e.g. an extra model that does
+     *     not support saving, or a store failure); nothing of it is kept then
      */
-    public Optional<ArchivedModel> save(ModelSet set, LiveCatalog catalog) {
+    public ArchivedModel save(ModelSet set, LiveCatalog catalog) {
         long t0 = System.nanoTime();
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put(FORMAT, Integer.toString(ModelSetCodec.FORMAT));
@@ -70,18 +71,12 @@ public final class SavedModelSets {
         meta.put(CATEGORIES, Integer.toString(categories));
         meta.put(VERSION, Long.toString(set.info().version()));
         meta.put(LABEL, set.info().label());
-        try {
-            ArchivedModel saved = archive.save(KIND, meta, out -> codec.write(set, out));
-            int pruned = archive.prune(KIND, KEEP);
-            LOG.info("model set {} saved as archive entry {} ({} MB) in {} ms{}", set.info().label(), saved.id(),
-                    saved.bytes() >> 20, (System.nanoTime() - t0) / 1_000_000,
-                    pruned > 0 ? "; pruned " + pruned + " older" : "");
-            return Optional.of(saved);
-        } catch (RuntimeException e) {
-            LOG.warn("model set {} is serving but could not be saved; the next start will train: {}",
-                    set.info().label(), e.getMessage());
-            return Optional.empty();
-        }
+        ArchivedModel saved = archive.save(KIND, meta, out -> codec.write(set, out));
+        int pruned = archive.prune(KIND, KEEP);
+        LOG.info("model set {} saved as archive entry {} ({} MB) in {} ms{}", set.info().label(), saved.id(),
+                saved.bytes() >> 20, (System.nanoTime() - t0) / 1_000_000,
+                pruned > 0 ? "; pruned " + pruned + " older" : "");
+        return saved;
     }
 
     /**
