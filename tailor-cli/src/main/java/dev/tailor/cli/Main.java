@@ -44,6 +44,7 @@ import picocli.CommandLine.Spec;
             SampleShopCommand.class,
             ImportCommand.class,
             StatsCommand.class,
+            TrainCommand.class,
             dev.tailor.cli.evaluate.EvaluateCommand.class,
             dev.tailor.cli.evaluate.TuneCommand.class,
             dev.tailor.cli.serve.ServeCommand.class,

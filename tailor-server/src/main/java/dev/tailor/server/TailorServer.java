@@ -6,6 +6,7 @@ import dev.tailor.algorithms.registry.TrainerSpec;
 import dev.tailor.core.domain.Item;
 import dev.tailor.core.error.TailorException;
 import dev.tailor.core.error.ValidationException;
+import dev.tailor.core.store.ModelArchive;
 import dev.tailor.core.store.Store;
 import dev.tailor.server.catalog.LiveCatalog;
 import dev.tailor.server.feedback.OnlineMetrics;
@@ -21,6 +22,7 @@ import dev.tailor.server.ingest.Ingest;
 import dev.tailor.server.live.CustomerDirectory;
 import dev.tailor.server.live.LiveCustomers;
 import dev.tailor.server.live.LiveEvents;
+import dev.tailor.server.model.ModelSet;
 import dev.tailor.server.model.ModelSetBuilder;
 import dev.tailor.server.privacy.CustomerDataEndpoints;
 import dev.tailor.server.privacy.Erasures;
@@ -29,6 +31,7 @@ import dev.tailor.server.scene.Recommender;
 import dev.tailor.server.scene.ServingExtensions;
 import dev.tailor.server.search.SearchIndex;
 import dev.tailor.server.training.ModelHolder;
+import dev.tailor.server.training.SavedModelSets;
 import io.javalin.Javalin;
 import java.net.URI;
 import java.time.Instant;
@@ -36,6 +39,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,7 +56,8 @@ import org.slf4j.LoggerFactory;
  * </pre>
  *
  * {@link #create} checks the configuration and wires everything but does no I/O; {@link #start()} loads the
- * catalog, builds the search index, trains the first model set (all from the store), then listens.
+ * catalog, builds the search index, serves the latest model set saved in the store when it still fits the catalog
+ * and configuration or else trains one (and saves it), then listens.
  * {@link #stop()} is graceful: health turns 503, new requests are refused, admitted ones finish (up to the
  * grace period), then the listener closes. The store belongs to the caller and stays open.
  */
@@ -174,7 +179,7 @@ public final class TailorServer implements AutoCloseable {
     }
 
     /**
-     * Loads the catalog, indexes it, trains the first model set and starts listening.
+     * Loads the catalog, indexes it, loads the saved model set or trains one, and starts listening.
      *
      * @throws TailorException when the port cannot be bound or the store cannot be read
      */
@@ -189,7 +194,7 @@ public final class TailorServer implements AutoCloseable {
         int indexed = search.size();
         LOG.info("catalog of {} items loaded and {} indexed in {} ms", catalog.size(), indexed,
                 (System.nanoTime() - t0) / 1_000_000);
-        models.trainNow();
+        models.loadOrTrain();
         config.retrainEvery().ifPresent(models::schedule);
         try {
             app.start();
@@ -204,17 +209,44 @@ public final class TailorServer implements AutoCloseable {
     }
 
     private void loadCatalog() {
+        loadCatalog(store, this::index);
+    }
+
+    /**
+     * Streams the store's items in batches, in id order. Catalog indices follow this order, so a server and an
+     * offline training that both load this way agree on them.
+     */
+    private static void loadCatalog(Store store, Consumer<List<Item>> sink) {
         List<Item> batch = new ArrayList<>(LOAD_BATCH);
         store.forEachItem(item -> {
             batch.add(item);
             if (batch.size() == LOAD_BATCH) {
-                index(batch);
+                sink.accept(batch);
                 batch.clear();
             }
         });
         if (!batch.isEmpty()) {
-            index(batch);
+            sink.accept(batch);
         }
+    }
+
+    /**
+     * Trains a model set from the store and saves it there, without serving: a server started afterwards with
+     * the same models configuration on the unchanged catalog serves it at once ({@code tailor train}).
+     *
+     * @return the saved set's description
+     * @throws TailorException when the store cannot keep model sets or the set cannot be saved
+     */
+    public static ModelSet.Info trainAndSave(ServerConfig config, Store store, Algorithms algorithms) {
+        ModelArchive archive = store.modelArchive().orElseThrow(() -> new TailorException(store.describe()
+                + " cannot keep trained models"));
+        ModelSetBuilder builder = new ModelSetBuilder(config.models(), algorithms);
+        LiveCatalog catalog = new LiveCatalog(config.dealTag());
+        loadCatalog(store, catalog::upsert);
+        SavedModelSets saved = new SavedModelSets(archive, builder);
+        ModelSet set = builder.build(store, catalog, saved.latestVersion() + 1, 0);
+        saved.save(set, catalog);
+        return set.info();
     }
 
     private void index(List<Item> batch) {

@@ -65,6 +65,14 @@ public interface Store extends AutoCloseable {
     /** Counts and summaries for {@code tailor stats} and health pages. */
     StoreStats stats();
 
+    /**
+     * Where trained models are kept next to this store's data; empty for a store that cannot keep them. The
+     * archive lives as long as the store.
+     */
+    default Optional<ModelArchive> modelArchive() {
+        return Optional.empty();
+    }
+
     /** A human-readable location, e.g. "H2 at ./tailor-data" (never includes passwords). */
     String describe();
 

@@ -126,6 +126,45 @@ public final class ModelSet {
 
     private static final int[] NONE = new int[0];
 
+    /** Leaf categories the catalog had when the set was trained. */
+    public int categoryCount() {
+        return categoryPopular.length;
+    }
+
+    // The arrays themselves, for ModelSetCodec; not to be modified.
+    float[] popularityArray() {
+        return popularity;
+    }
+
+    RankedList[] segmentPopularLists() {
+        return segmentPopular;
+    }
+
+    RankedList[] segmentTrendingLists() {
+        return segmentTrending;
+    }
+
+    RankedList[] segmentPromotionLists() {
+        return segmentPromotions;
+    }
+
+    float[][] segmentLifts() {
+        return segmentLift;
+    }
+
+    int[][] categoryPopularLists() {
+        return categoryPopular;
+    }
+
+    /** The same set under another version and live-event watermark: what a server that loads it serves. */
+    public ModelSet restamped(long version, long watermark) {
+        Info i = new Info(version, info.trainedAt(), info.trainMillis(), info.dataName(), info.dataFingerprint(),
+                info.users(), info.items(), info.events(), watermark, info.provenance());
+        return new ModelSet(i, catalogSize, similar, boughtTogether, popular, trending, popularity, segments,
+                segmentPopular, segmentTrending, segmentPromotions, segmentLift, histories, extraModels,
+                categoryPopular);
+    }
+
     public UserHistories histories() {
         return histories;
     }

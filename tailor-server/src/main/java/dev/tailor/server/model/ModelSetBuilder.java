@@ -77,6 +77,11 @@ public final class ModelSetBuilder {
         return spec;
     }
 
+    /** The registry the specs were resolved in (and that reads saved models back). */
+    public Algorithms algorithms() {
+        return algorithms;
+    }
+
     public ModelsConfig config() {
         return config;
     }

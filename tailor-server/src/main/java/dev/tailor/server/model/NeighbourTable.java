@@ -92,6 +92,19 @@ public final class NeighbourTable {
         return idx.length;
     }
 
+    // The arrays themselves, for ModelSetCodec; not to be modified.
+    int[] pointerArray() {
+        return ptr;
+    }
+
+    int[] itemArray() {
+        return idx;
+    }
+
+    float[] similarityArray() {
+        return sim;
+    }
+
     public long bytes() {
         return 4L * ptr.length + 8L * idx.length;
     }

@@ -63,6 +63,15 @@ public final class RankedList {
         return items.length == 0 ? 0f : scores[0];
     }
 
+    // The arrays themselves, for ModelSetCodec; not to be modified.
+    int[] itemArray() {
+        return items;
+    }
+
+    float[] scoreArray() {
+        return scores;
+    }
+
     public int[] items() {
         return Arrays.copyOf(items, items.length);
     }

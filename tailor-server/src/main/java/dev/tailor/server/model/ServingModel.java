@@ -30,6 +30,15 @@ public final class ServingModel {
         return label;
     }
 
+    // The index maps themselves, for ModelSetCodec; not to be modified.
+    int[] toCatalog() {
+        return toCatalog;
+    }
+
+    int[] fromCatalog() {
+        return fromCatalog;
+    }
+
     public String name() {
         return model.name();
     }

@@ -25,7 +25,7 @@ public final class UserHistories {
     private final int[] segmentPtr;
     private final int[] segments;
 
-    private UserHistories(IdDictionary users, int[] ptr, int[] items, byte[] types, int[] purchasedPtr,
+    UserHistories(IdDictionary users, int[] ptr, int[] items, byte[] types, int[] purchasedPtr,
             int[] purchased, int[] segmentPtr, int[] segments) {
         this.users = users;
         this.ptr = ptr;
@@ -156,6 +156,39 @@ public final class UserHistories {
     /** Segment indices (into the model set's segment dictionary) of a snapshot user. */
     public int[] segments(int user) {
         return Arrays.copyOfRange(segments, segmentPtr[user], segmentPtr[user + 1]);
+    }
+
+    // The parts themselves, for ModelSetCodec; not to be modified.
+    IdDictionary userDictionary() {
+        return users;
+    }
+
+    int[] historyPointers() {
+        return ptr;
+    }
+
+    int[] historyItems() {
+        return items;
+    }
+
+    byte[] historyTypes() {
+        return types;
+    }
+
+    int[] purchasePointers() {
+        return purchasedPtr;
+    }
+
+    int[] purchaseItems() {
+        return purchased;
+    }
+
+    int[] segmentPointers() {
+        return segmentPtr;
+    }
+
+    int[] segmentArray() {
+        return segments;
     }
 
     public long bytes() {

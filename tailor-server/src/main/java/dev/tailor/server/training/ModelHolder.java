@@ -36,6 +36,7 @@ public final class ModelHolder implements Supplier<ModelSet>, AutoCloseable {
     private final LiveEvents events;
     private final LiveCustomers customers;
     private final ModelSetBuilder builder;
+    private final Optional<SavedModelSets> saved;
     private final AtomicReference<ModelSet> current;
     private final AtomicReference<TrainingStatus> status;
     private final AtomicBoolean running = new AtomicBoolean();
@@ -51,6 +52,7 @@ public final class ModelHolder implements Supplier<ModelSet>, AutoCloseable {
         this.events = events;
         this.customers = customers;
         this.builder = builder;
+        this.saved = store.modelArchive().map(a -> new SavedModelSets(a, builder));
         this.current = new AtomicReference<>(ModelSet.empty(0, 0));
         this.status = new AtomicReference<>(TrainingStatus.idle());
     }
@@ -72,7 +74,44 @@ public final class ModelHolder implements Supplier<ModelSet>, AutoCloseable {
         return status.get();
     }
 
-    /** Trains on the calling thread and swaps the result in (server start). */
+    /**
+     * Server start: serves the latest model set saved in the store when it fits the catalog and configuration,
+     * else trains one on the calling thread (and saves it). Events added to the store after a loaded set was
+     * trained reach the models at the next training.
+     *
+     * @return the set now served
+     */
+    public ModelSet loadOrTrain() {
+        long t0 = System.nanoTime();
+        if (!running.compareAndSet(false, true)) {
+            throw new TrainingRunningException(status.get());
+        }
+        Optional<ModelSet> loaded;
+        try {
+            loaded = saved.flatMap(s -> s.loadLatest(catalog));
+            saved.ifPresent(s -> versions.set(Math.max(versions.get(), s.latestVersion())));
+        } catch (RuntimeException e) {
+            running.set(false);
+            throw e;
+        }
+        if (loaded.isPresent()) {
+            ModelSet set = loaded.get();
+            // Live events of this process all come after the set: none of them is in it.
+            ModelSet serving = set.restamped(set.info().version(), events.sequence());
+            versions.set(Math.max(versions.get(), set.info().version()));
+            current.set(serving);
+            running.set(false);
+            LOG.info("serving saved model set {} without training; ready in {} ms", serving.info().label(),
+                    (System.nanoTime() - t0) / 1_000_000);
+            return serving;
+        }
+        ModelSet trained = train(begin());
+        LOG.info("serving newly trained model set {}; ready in {} ms", trained.info().label(),
+                (System.nanoTime() - t0) / 1_000_000);
+        return trained;
+    }
+
+    /** Trains on the calling thread and swaps the result in. */
     public ModelSet trainNow() {
         if (!running.compareAndSet(false, true)) {
             throw new TrainingRunningException(status.get());
@@ -130,6 +169,9 @@ public final class ModelHolder implements Supplier<ModelSet>, AutoCloseable {
             events.pruneBefore(watermark);
             customers.pruneBefore(watermark);
             status.set(TrainingStatus.succeeded(version, started, Instant.now()));
+            if (next.info().events() > 0) {
+                saved.ifPresent(s -> save(s, next));
+            }
             return next;
         } catch (RuntimeException | Error e) {
             LOG.error("training model set v{} failed; still serving {}", version, current.get().info().label(), e);
@@ -137,6 +179,16 @@ public final class ModelHolder implements Supplier<ModelSet>, AutoCloseable {
             throw e;
         } finally {
             running.set(false);
+        }
+    }
+
+    /** Saving is a convenience for the next start: a failure is logged, and the new set serves regardless. */
+    private void save(SavedModelSets s, ModelSet set) {
+        try {
+            s.save(set, catalog);
+        } catch (RuntimeException e) {
+            LOG.warn("model set {} serves but could not be saved; the next start will train: {}",
+                    set.info().label(), e.getMessage());
         }
     }
 

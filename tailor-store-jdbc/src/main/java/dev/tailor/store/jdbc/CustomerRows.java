@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 
 /**
  * The SQL of the data-protection operations: one customer's events (a scan of the events table: see V3), erasure of
@@ -38,11 +39,22 @@ final class CustomerRows {
         }
     }
 
-    /** Deletes the events, profile and identity mapping stored under {@code key}. */
+    /**
+     * Deletes the events, profile and identity mapping stored under {@code key}, and every archived model: a saved
+     * model set holds customers' histories and ids, and telling which sets hold this one would mean decoding them
+     * all. A server then trains afresh at its next start instead of loading a set (the erased customer's data
+     * must not come back from the archive).
+     */
     static Erasure erase(Connection c, String key) throws SQLException {
         long events = delete(c, "DELETE FROM events WHERE user_id = ?", key);
         long profile = delete(c, "DELETE FROM customers WHERE id = ?", key);
         long identity = delete(c, "DELETE FROM customer_identities WHERE pseudonym = ?", key);
+        if (events > 0 || profile > 0) {
+            try (Statement s = c.createStatement()) {
+                s.executeUpdate("DELETE FROM model_archive_chunks");
+                s.executeUpdate("DELETE FROM model_archive");
+            }
+        }
         return new Erasure(profile > 0, events, identity > 0);
     }
 

@@ -8,6 +8,7 @@ import dev.tailor.core.domain.Item;
 import dev.tailor.core.error.TailorException;
 import dev.tailor.core.privacy.Pseudonymizer;
 import dev.tailor.core.store.Erasure;
+import dev.tailor.core.store.ModelArchive;
 import dev.tailor.core.store.Store;
 import dev.tailor.core.store.StoreStats;
 import dev.tailor.core.store.StoreWriter;
@@ -64,6 +65,7 @@ final class JdbcStore implements Store {
     private final long h2SizeAtOpen;
     private final long compactAfterGrowth;
     private final Protection protection;
+    private final JdbcModelArchive archive;
 
     /**
      * @param h2File the database file of a file-mode H2 store, to be compacted on close after a large write
@@ -79,6 +81,7 @@ final class JdbcStore implements Store {
         this.h2File = h2File;
         this.h2SizeAtOpen = h2File.map(JdbcStore::sizeOf).orElse(0L);
         this.compactAfterGrowth = compactAfterGrowth;
+        this.archive = new JdbcModelArchive(pool, description);
     }
 
     @Override
@@ -222,6 +225,11 @@ final class JdbcStore implements Store {
         } catch (SQLException e) {
             throw readFailure("statistics", e);
         }
+    }
+
+    @Override
+    public Optional<ModelArchive> modelArchive() {
+        return Optional.of(archive);
     }
 
     @Override

@@ -160,6 +160,24 @@ abstract class PrivacyContractTest {
     }
 
     @Test
+    void erasureDropsArchivedModelsWhichMayHoldTheCustomer() {
+        Store s = open(StorePrivacy.none());
+        fill(s);
+        var archive = s.modelArchive().orElseThrow();
+        archive.save("model-set", Map.of(), out -> {
+            try {
+                out.write(("history of " + ALICE).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        assertThat(s.eraseCustomer("nobody").found()).isFalse();
+        assertThat(archive.latest("model-set")).as("erasing nobody keeps the archive").isPresent();
+        s.eraseCustomer(ALICE);
+        assertThat(archive.latest("model-set")).isEmpty();
+    }
+
+    @Test
     void protectedFieldsNeverReachTheDatabaseInTheClearAndReadBackWhole() {
         Store s = open(full());
         fill(s);
