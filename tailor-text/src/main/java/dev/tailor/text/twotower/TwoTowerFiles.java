@@ -88,7 +88,8 @@ public final class TwoTowerFiles {
                 }
                 out.writeLong(p.seed());
                 out.writeUTF(p.dataFingerprint());
-                out.writeLong(p.trainedAt().toEpochMilli());
+                out.writeLong(p.trainedAt().getEpochSecond());
+                out.writeInt(p.trainedAt().getNano());
                 out.writeLong(p.trainMillis());
                 TwoTowerModel.LearningCurve c = model.learningCurve();
                 out.writeInt(c.epochs().size());
@@ -147,7 +148,7 @@ public final class TwoTowerFiles {
                 cfg.put(in.readUTF(), in.readUTF());
             }
             Provenance p = new Provenance(algorithm, cfg, in.readLong(), in.readUTF(),
-                    Instant.ofEpochMilli(in.readLong()), in.readLong());
+                    Instant.ofEpochSecond(in.readLong(), in.readInt()), in.readLong());
             int ne = in.readInt();
             List<TwoTowerModel.Epoch> epochs = new ArrayList<>(ne);
             for (int i = 0; i < ne; i++) {
