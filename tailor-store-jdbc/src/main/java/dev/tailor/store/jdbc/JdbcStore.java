@@ -9,6 +9,7 @@ import dev.tailor.core.error.TailorException;
 import dev.tailor.core.store.Store;
 import dev.tailor.core.store.StoreStats;
 import dev.tailor.core.store.StoreWriter;
+import dev.tailor.core.text.EmbeddingStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -156,6 +157,11 @@ final class JdbcStore implements Store {
     @Override
     public String describe() {
         return description;
+    }
+
+    /** The embedding cache table (schema V2) of this store; shares its connection pool. */
+    EmbeddingStore embeddings() {
+        return new JdbcEmbeddingStore(pool, dialect, description);
     }
 
     /**
