@@ -43,6 +43,7 @@ import picocli.CommandLine.Spec;
             SampleShopCommand.class,
             ImportCommand.class,
             StatsCommand.class,
+            EmbedCommand.class,
             dev.tailor.cli.evaluate.EvaluateCommand.class,
             dev.tailor.cli.evaluate.TuneCommand.class,
             CommandLine.HelpCommand.class})

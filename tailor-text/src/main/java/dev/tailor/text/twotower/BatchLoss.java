@@ -8,7 +8,8 @@ import java.util.SplittableRandom;
  * The in-batch softmax of one training step and its exact gradient with respect to the adapter's parameters.
  * Each pair b is (customer history, next item t_b); the query is the normalized weighted sum of the history's
  * adapted item vectors, the logits are {@code q_b . e(t_c) / temperature} over the batch's targets, and the loss
- * is the mean cross-entropy of picking t_b (Covington et al. 2016; Yi et al. 2019). A target that recurs in the
+ * is the mean cross-entropy of picking t_b (Covington et al. 2016; Yi et al. 2019), optionally corrected for
+ * the popularity of in-batch negatives (logQ). A target that recurs in the
  * batch is not its own negative: those logits are masked. Each distinct item of the batch passes the adapter
  * once. Reusable scratch, one instance per thread.
  */
@@ -68,10 +69,13 @@ final class BatchLoss {
      * @param targets next item per pair
      * @param histPtr pair b's history is {@code histItems[histPtr[b] .. histPtr[b+1])} with {@code histWeights}
      * @param dropRandom draws the dropout masks; null or {@code dropout == 0} for none
+     * @param logQ per item, the log of its probability of being an in-batch negative (its share of training
+     *     targets), subtracted from its logits (Yi et al. 2019, "sampling-bias-corrected neural modeling"): without
+     *     it, popular items are punished for being everyone's negative; null for none
      */
     double lossAndGradient(float[] params, Adapter.Activation act, float[] x, int batch, int[] targets,
             int[] histPtr, int[] histItems, float[] histWeights, float temperature, float dropout,
-            SplittableRandom dropRandom, float[] grad) {
+            SplittableRandom dropRandom, float[] logQ, float[] grad) {
         int maxSlots = batch + histPtr[batch] - histPtr[0];
         ensure(maxSlots, batch);
         int count = 0;
@@ -130,7 +134,7 @@ final class BatchLoss {
                 for (int j = 0; j < d; j++) {
                     s += q[qo + j] * e[eo + j];
                 }
-                logits[row + c] = s * invT;
+                logits[row + c] = logQ == null ? s * invT : s * invT - logQ[targets[c]];
                 max = Math.max(max, logits[row + c]);
             }
             double sum = 0;

@@ -2,6 +2,7 @@
 package dev.tailor.text.twotower;
 
 import dev.tailor.core.data.ItemFeatures;
+import dev.tailor.core.domain.Item;
 
 /**
  * The text an item is encoded from: "title. category path. brand" (empty parts left out), the layout of the
@@ -29,6 +30,15 @@ public final class ItemTexts {
             texts[i] = sb.toString();
         }
         return texts;
+    }
+
+    /** The text of a catalog record: title, category path joined like {@link ItemFeatures}, brand. */
+    public static String of(Item item) {
+        StringBuilder sb = new StringBuilder();
+        append(sb, item.title());
+        append(sb, String.join(ItemFeatures.PATH_SEPARATOR, item.categoryPath()));
+        append(sb, item.brand());
+        return sb.toString();
     }
 
     private static void append(StringBuilder sb, String part) {

@@ -26,10 +26,12 @@ import java.util.Map;
  * @param validationFraction share of customers whose last item is held out for early stopping
  * @param maxValidationUsers cap on validation customers (the validation ranking is over every item)
  * @param seed initialization, shuffling, dropout and validation choice
+ * @param logQCorrection subtract each negative's log sampling probability from its training logit (see
+ *     {@link BatchLoss}), so the model is not taught that popular items are unlikely
  */
 public record TwoTowerConfig(int hidden, Adapter.Activation activation, float temperature, float dropout,
         float learningRate, float weightDecay, int batchSize, int maxEpochs, int patience, int historyLength,
-        float recencyDecay, double validationFraction, int maxValidationUsers, long seed) {
+        float recencyDecay, double validationFraction, int maxValidationUsers, long seed, boolean logQCorrection) {
 
     public TwoTowerConfig {
         List<Problem> p = new ArrayList<>();
@@ -62,7 +64,7 @@ public record TwoTowerConfig(int hidden, Adapter.Activation activation, float te
     /** Bottleneck 64, ReLU, temperature 0.05, dropout 0.1, Adam 1e-3, batch 256, up to 30 epochs, patience 3. */
     public static TwoTowerConfig defaults() {
         return new TwoTowerConfig(64, Adapter.Activation.RELU, 0.05f, 0.1f, 1e-3f, 0f, 256, 30, 3, 20, 0.8f, 0.1,
-                1000, 42L);
+                1000, 42L, true);
     }
 
     /** The frozen encoder's own similarity: no adapter, nothing trained, same customer vector. */
@@ -72,62 +74,67 @@ public record TwoTowerConfig(int hidden, Adapter.Activation activation, float te
 
     public TwoTowerConfig withHidden(int h) {
         return new TwoTowerConfig(h, activation, temperature, dropout, learningRate, weightDecay, batchSize,
-                maxEpochs, patience, historyLength, recencyDecay, validationFraction, maxValidationUsers, seed);
+                maxEpochs, patience, historyLength, recencyDecay, validationFraction, maxValidationUsers, seed, logQCorrection);
     }
 
     public TwoTowerConfig withActivation(Adapter.Activation a) {
         return new TwoTowerConfig(hidden, a, temperature, dropout, learningRate, weightDecay, batchSize,
-                maxEpochs, patience, historyLength, recencyDecay, validationFraction, maxValidationUsers, seed);
+                maxEpochs, patience, historyLength, recencyDecay, validationFraction, maxValidationUsers, seed, logQCorrection);
     }
 
     public TwoTowerConfig withTemperature(float t) {
         return new TwoTowerConfig(hidden, activation, t, dropout, learningRate, weightDecay, batchSize,
-                maxEpochs, patience, historyLength, recencyDecay, validationFraction, maxValidationUsers, seed);
+                maxEpochs, patience, historyLength, recencyDecay, validationFraction, maxValidationUsers, seed, logQCorrection);
     }
 
     public TwoTowerConfig withDropout(float d) {
         return new TwoTowerConfig(hidden, activation, temperature, d, learningRate, weightDecay, batchSize,
-                maxEpochs, patience, historyLength, recencyDecay, validationFraction, maxValidationUsers, seed);
+                maxEpochs, patience, historyLength, recencyDecay, validationFraction, maxValidationUsers, seed, logQCorrection);
     }
 
     public TwoTowerConfig withLearningRate(float lr) {
         return new TwoTowerConfig(hidden, activation, temperature, dropout, lr, weightDecay, batchSize,
-                maxEpochs, patience, historyLength, recencyDecay, validationFraction, maxValidationUsers, seed);
+                maxEpochs, patience, historyLength, recencyDecay, validationFraction, maxValidationUsers, seed, logQCorrection);
     }
 
     public TwoTowerConfig withBatchSize(int b) {
         return new TwoTowerConfig(hidden, activation, temperature, dropout, learningRate, weightDecay, b,
-                maxEpochs, patience, historyLength, recencyDecay, validationFraction, maxValidationUsers, seed);
+                maxEpochs, patience, historyLength, recencyDecay, validationFraction, maxValidationUsers, seed, logQCorrection);
     }
 
     public TwoTowerConfig withMaxEpochs(int e) {
         return new TwoTowerConfig(hidden, activation, temperature, dropout, learningRate, weightDecay, batchSize,
-                e, patience, historyLength, recencyDecay, validationFraction, maxValidationUsers, seed);
+                e, patience, historyLength, recencyDecay, validationFraction, maxValidationUsers, seed, logQCorrection);
     }
 
     public TwoTowerConfig withPatience(int pat) {
         return new TwoTowerConfig(hidden, activation, temperature, dropout, learningRate, weightDecay, batchSize,
-                maxEpochs, pat, historyLength, recencyDecay, validationFraction, maxValidationUsers, seed);
+                maxEpochs, pat, historyLength, recencyDecay, validationFraction, maxValidationUsers, seed, logQCorrection);
     }
 
     public TwoTowerConfig withHistory(int length, float decay) {
         return new TwoTowerConfig(hidden, activation, temperature, dropout, learningRate, weightDecay, batchSize,
-                maxEpochs, patience, length, decay, validationFraction, maxValidationUsers, seed);
+                maxEpochs, patience, length, decay, validationFraction, maxValidationUsers, seed, logQCorrection);
     }
 
     public TwoTowerConfig withValidation(double fraction, int maxUsers) {
         return new TwoTowerConfig(hidden, activation, temperature, dropout, learningRate, weightDecay, batchSize,
-                maxEpochs, patience, historyLength, recencyDecay, fraction, maxUsers, seed);
+                maxEpochs, patience, historyLength, recencyDecay, fraction, maxUsers, seed, logQCorrection);
     }
 
     public TwoTowerConfig withWeightDecay(float wd) {
         return new TwoTowerConfig(hidden, activation, temperature, dropout, learningRate, wd, batchSize,
-                maxEpochs, patience, historyLength, recencyDecay, validationFraction, maxValidationUsers, seed);
+                maxEpochs, patience, historyLength, recencyDecay, validationFraction, maxValidationUsers, seed, logQCorrection);
     }
 
     public TwoTowerConfig withSeed(long s) {
         return new TwoTowerConfig(hidden, activation, temperature, dropout, learningRate, weightDecay, batchSize,
-                maxEpochs, patience, historyLength, recencyDecay, validationFraction, maxValidationUsers, s);
+                maxEpochs, patience, historyLength, recencyDecay, validationFraction, maxValidationUsers, s, logQCorrection);
+    }
+
+    public TwoTowerConfig withLogQCorrection(boolean on) {
+        return new TwoTowerConfig(hidden, activation, temperature, dropout, learningRate, weightDecay, batchSize,
+                maxEpochs, patience, historyLength, recencyDecay, validationFraction, maxValidationUsers, seed, on);
     }
 
     /** For provenance and reports. */
@@ -147,6 +154,7 @@ public record TwoTowerConfig(int hidden, Adapter.Activation activation, float te
         m.put("validationFraction", Double.toString(validationFraction));
         m.put("maxValidationUsers", Integer.toString(maxValidationUsers));
         m.put("seed", Long.toString(seed));
+        m.put("logQCorrection", Boolean.toString(logQCorrection));
         return m;
     }
 }

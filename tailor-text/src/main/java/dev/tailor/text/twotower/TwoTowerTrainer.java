@@ -133,6 +133,7 @@ public final class TwoTowerTrainer implements Trainer<TwoTowerModel> {
             int[] histItems = new int[b * config.historyLength()];
             float[] histWeights = new float[histItems.length];
             BatchLoss loss = new BatchLoss(vectors.count(), d, h);
+            float[] logQ = config.logQCorrection() ? logQ() : null;
             SplittableRandom shuffle = new SplittableRandom(config.seed());
             SplittableRandom drop = new SplittableRandom(config.seed() * 31 + 7);
             float[] bestParams = params.clone();
@@ -160,7 +161,7 @@ public final class TwoTowerTrainer implements Trainer<TwoTowerModel> {
                     fillBatch(from, b, targets, histPtr, histItems, histWeights);
                     Arrays.fill(grad, 0f);
                     lossSum += loss.lossAndGradient(params, config.activation(), x, b, targets, histPtr, histItems,
-                            histWeights, config.temperature(), config.dropout(), drop, grad);
+                            histWeights, config.temperature(), config.dropout(), drop, logQ, grad);
                     batches++;
                     step++;
                     double lr = config.learningRate() * Math.sqrt(1 - Math.pow(BETA2, step))
@@ -194,6 +195,20 @@ public final class TwoTowerTrainer implements Trainer<TwoTowerModel> {
                 }
             }
             return new Adapter(d, h, config.activation(), bestParams);
+        }
+
+        /** Log of each item's share of the training targets (items never a target get the smallest share). */
+        private float[] logQ() {
+            int n = vectors.count();
+            double[] count = new double[n];
+            for (int i = 0; i < exCount; i++) {
+                count[in.item(exTarget[i])]++;
+            }
+            float[] q = new float[n];
+            for (int i = 0; i < n; i++) {
+                q[i] = (float) Math.log(Math.max(count[i], 1) / exCount);
+            }
+            return q;
         }
 
         TwoTowerModel.LearningCurve curve() {

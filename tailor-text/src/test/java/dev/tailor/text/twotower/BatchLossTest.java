@@ -31,10 +31,14 @@ class BatchLossTest {
         float[] histWeights = {1f, 0.8f, 1f, 1f, 0.8f, 0.64f, 1f, 0.5f};
         float temperature = 0.5f;
         float dropout = 0.3f;
+        float[] logQ = new float[N];
+        for (int i = 0; i < N; i++) {
+            logQ[i] = (float) Math.log((i + 1.0) / (N * (N + 1) / 2.0));
+        }
         BatchLoss loss = new BatchLoss(N, D, H);
         float[] grad = new float[p.length];
         double base = loss.lossAndGradient(p, act, x, batch, targets, histPtr, histItems, histWeights, temperature,
-                dropout, new SplittableRandom(5), grad);
+                dropout, new SplittableRandom(5), logQ, grad);
         assertThat(base).isPositive();
         double eps = 3e-3;
         int checked = 0;
@@ -42,10 +46,10 @@ class BatchLossTest {
             float saved = p[k];
             p[k] = (float) (saved + eps);
             double up = loss.lossAndGradient(p, act, x, batch, targets, histPtr, histItems, histWeights, temperature,
-                    dropout, new SplittableRandom(5), new float[p.length]);
+                    dropout, new SplittableRandom(5), logQ, new float[p.length]);
             p[k] = (float) (saved - eps);
             double down = loss.lossAndGradient(p, act, x, batch, targets, histPtr, histItems, histWeights,
-                    temperature, dropout, new SplittableRandom(5), new float[p.length]);
+                    temperature, dropout, new SplittableRandom(5), logQ, new float[p.length]);
             p[k] = saved;
             double numeric = (up - down) / (2 * eps);
             assertThat((double) grad[k]).as("parameter %d", k).isCloseTo(numeric,
@@ -70,7 +74,7 @@ class BatchLossTest {
         int[] hist = {2, 0};
         float[] w = {1, 1};
         double l = loss.lossAndGradient(init.parameters(), act, x, 2, targets, histPtr, hist, w, 1f, 0f, null,
-                new float[init.parameterCount()]);
+                null, new float[init.parameterCount()]);
         // pair 0: q = x2 = (0.6, 0.8); logits 0.6 (target 0), 0.8; pair 1: q = x0; logits 1 (item 0), 0 (target 1)
         double l0 = Math.log(Math.exp(0.6) + Math.exp(0.8)) - 0.6;
         double l1 = Math.log(Math.exp(1) + Math.exp(0)) - 0;
