@@ -128,7 +128,7 @@ public final class TwoTowerBench {
                 Split s = p.split().apply(data);
                 System.out.printf(Locale.ROOT, "%n== loo (S3-Rec/UniSRec leave-one-out): %d test users%n",
                         s.testUserCount());
-                EvalData ed = EvalData.prepare(s, p.split().filters(), p.config().withKs(10, 20).withSeed(seed));
+                EvalData ed = EvalData.prepare(s, p.split().filters(), p.config().withKs(10, 20, 50).withSeed(seed));
                 report(Experiment.run(ed, models, progress()), "two-tower");
             }
             default -> throw new IllegalArgumentException("protocol: expected cold, new or loo, got " + protocol);
@@ -192,20 +192,27 @@ public final class TwoTowerBench {
         int[] ks = r.data().config().ks();
         System.out.printf(Locale.ROOT, "%d test users, %d rankable items%n", r.data().userCount(),
                 r.data().rankableCount());
-        System.out.printf(Locale.ROOT, "%-12s %-18s %-18s %-18s %-18s %8s%n", "model", "Recall@" + ks[0],
-                "NDCG@" + ks[0], "Recall@" + ks[1], "NDCG@" + ks[1], "train s");
+        StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-12s", "model"));
+        for (int k : ks) {
+            head.append(String.format(Locale.ROOT, " %-17s %-17s", "Recall@" + k, "NDCG@" + k));
+        }
+        System.out.println(head + "  train s");
         for (ModelResult m : r.models()) {
-            System.out.printf(Locale.ROOT, "%-12s %-18s %-18s %-18s %-18s %8.1f%n", m.label(),
-                    cell(r, m, Metric.RECALL, 0), cell(r, m, Metric.NDCG, 0), cell(r, m, Metric.RECALL, 1),
-                    cell(r, m, Metric.NDCG, 1), m.trainMillis() / 1e3);
+            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-12s", m.label().length() > 12
+                    ? m.label().substring(0, m.label().indexOf(':') < 0 ? 12 : m.label().indexOf(':')) : m.label()));
+            for (int c = 0; c < ks.length; c++) {
+                row.append(String.format(Locale.ROOT, " %-17s %-17s", cell(r, m, Metric.RECALL, c),
+                        cell(r, m, Metric.NDCG, c)));
+            }
+            System.out.println(row + String.format(Locale.ROOT, "  %.1f", m.trainMillis() / 1e3));
         }
         for (Comparison c : r.comparisons()) {
             boolean involves = c.a().equals(focus) || c.b().equals(focus);
-            if (involves && c.k() == ks[1] && (c.metric() == Metric.RECALL || c.metric() == Metric.NDCG)) {
+            if (involves && c.k() == 20 && (c.metric() == Metric.RECALL || c.metric() == Metric.NDCG)) {
                 var s = c.stats();
                 System.out.printf(Locale.ROOT, "  %s %s - %s = %+.4f [%+.4f, %+.4f]  t p=%.2g  wilcoxon p=%.2g"
-                        + "  %s%n", c.metric().label(c.k()), c.a(), c.b(), s.meanDiff(), s.bootLow(), s.bootHigh(),
-                        s.tP(), s.wilcoxonP(), s.significant(0.05) ? "significant" : "not significant");
+                        + "  %s%n", c.metric().label(c.k()), c.a(), c.b(), s.meanDiff(), s.bootLow(),
+                        s.bootHigh(), s.tP(), s.wilcoxonP(), s.significant(0.05) ? "significant" : "not significant");
             }
         }
     }
