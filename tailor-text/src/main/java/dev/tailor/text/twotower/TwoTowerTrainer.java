@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.tailor.text.twotower;
 
+import dev.tailor.core.data.EventWeights;
 import dev.tailor.core.data.Interactions;
 import dev.tailor.core.data.Snapshot;
 import dev.tailor.core.error.ValidationException;
@@ -21,8 +22,11 @@ import java.util.function.Consumer;
  * up its last item for validation: after each epoch those customers' next items are ranked among all items
  * (their history masked) and the parameters with the best NDCG@20 are kept; training stops after
  * {@code patience} epochs without improvement. Epoch 0 is the untrained adapter, the identity, so the kept model
- * is never worse on validation than the frozen encoder. Deterministic for a seed. Single-threaded: a step costs
- * a few milliseconds and the batches depend on each other.
+ * is never worse on validation than the frozen encoder. Deterministic for a seed. Single-threaded: each step
+ * depends on the previous one, and a step is small (about 0.2 GFLOP for 256 pairs, h = 64, 384 dims).
+ *
+ * <p>Only events that express interest count ({@link EventWeights#BINARY} weight above 0): impressions and searches
+ * are dropped before pairs are formed.
  */
 public final class TwoTowerTrainer implements Trainer<TwoTowerModel> {
     private static final double BETA1 = 0.9;
@@ -86,9 +90,11 @@ public final class TwoTowerTrainer implements Trainer<TwoTowerModel> {
         private final int[] validUsers;
         private final List<TwoTowerModel.Epoch> epochs = new ArrayList<>();
         private int bestIndex = -1;
+        private int[] eventUser;
+        private int[] itemsBuffer = new int[0];
 
-        Run(Interactions in, Adapter initial) {
-            this.in = in;
+        Run(Interactions all, Adapter initial) {
+            this.in = all.filter((u, k) -> EventWeights.BINARY.weight(all.typeOrdinal(k), all.value(k)) > 0f);
             this.d = initial.dim();
             this.h = initial.hidden();
             this.x = vectors.raw();
@@ -241,8 +247,6 @@ public final class TwoTowerTrainer implements Trainer<TwoTowerModel> {
             }
         }
 
-        private int[] eventUser;
-
         private int userOf(int k) {
             if (eventUser == null) {
                 eventUser = new int[in.size()];
@@ -301,8 +305,6 @@ public final class TwoTowerTrainer implements Trainer<TwoTowerModel> {
             int c = validUsers.length;
             return new Validation(loss / c, recall / c, ndcg / c);
         }
-
-        private int[] itemsBuffer = new int[0];
 
         private int[] itemsOf(int u) {
             int c = in.count(u);

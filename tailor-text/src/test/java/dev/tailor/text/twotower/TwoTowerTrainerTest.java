@@ -145,6 +145,32 @@ class TwoTowerTrainerTest {
     }
 
     @Test
+    void impressionsAndSearchesAreNotInterest() {
+        var in = data.snapshot.interactions();
+        var b = new dev.tailor.core.data.SnapshotBuilder("planted+impressions");
+        java.util.List<dev.tailor.core.domain.Item> items = new java.util.ArrayList<>();
+        for (int i = 0; i < data.snapshot.numItems(); i++) {
+            items.add(dev.tailor.core.domain.Item.builder(data.snapshot.items().id(i), "x").build());
+        }
+        b.upsertItems(items);
+        SplittableRandom r = new SplittableRandom(1);
+        for (int u = 0; u < in.numUsers(); u++) {
+            for (int k = in.start(u); k < in.end(u); k++) {
+                String user = data.snapshot.users().id(u);
+                b.addEvent(user, data.snapshot.items().id(in.item(k)), in.typeOrdinal(k), in.value(k), in.time(k));
+                b.addEvent(user, data.snapshot.items().id(r.nextInt(data.snapshot.numItems())),
+                        dev.tailor.core.domain.EventType.IMPRESSION.ordinal(), 1f, in.time(k));
+            }
+        }
+        var noisy = b.build();
+        assertThat(noisy.items().toArray()).containsExactly(data.snapshot.items().toArray());
+        TwoTowerConfig c = config().withMaxEpochs(2);
+        float[] clean = new TwoTowerTrainer(data.vectors, c).train(data.snapshot).adapter().parameters();
+        float[] withImpressions = new TwoTowerTrainer(data.vectors, c).train(noisy).adapter().parameters();
+        assertThat(withImpressions).containsExactly(clean);
+    }
+
+    @Test
     void textlessItemsScoreZero() {
         float[] x = data.vectors.toArray();
         java.util.Arrays.fill(x, 5 * data.dim, 6 * data.dim, 0f);
