@@ -45,6 +45,7 @@ import picocli.CommandLine.Spec;
             ImportCommand.class,
             StatsCommand.class,
             TrainCommand.class,
+            EmbedCommand.class,
             dev.tailor.cli.evaluate.EvaluateCommand.class,
             dev.tailor.cli.evaluate.TuneCommand.class,
             dev.tailor.cli.serve.ServeCommand.class,

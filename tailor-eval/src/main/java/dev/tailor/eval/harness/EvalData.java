@@ -188,6 +188,32 @@ public final class EvalData {
                 ctxWeights.toArray(), maskPtr, mask.toArray(), unrankable, items, groups);
     }
 
+    /**
+     * The same evaluation with ranking restricted to {@code candidates}: every other item becomes unrankable (never
+     * recommended, not counted by coverage or AUC). Used by the cold-start protocol to rank new items among new
+     * items only.
+     */
+    public EvalData restrictTo(BitSet candidates) {
+        BitSet un = (BitSet) unrankable.clone();
+        BitSet outside = (BitSet) candidates.clone();
+        outside.flip(0, itemCount());
+        un.or(outside);
+        // Masks list only rankable items: the evaluator counts them against the candidates (AUC) and un-masks
+        // them after each user, which must not make an item outside the candidates rankable again.
+        int[] ptr = new int[maskPtr.length];
+        IntList kept = new IntList();
+        for (int s = 0; s < users.length; s++) {
+            for (int k = maskPtr[s]; k < maskPtr[s + 1]; k++) {
+                if (!un.get(maskItems[k])) {
+                    kept.add(maskItems[k]);
+                }
+            }
+            ptr[s + 1] = kept.size;
+        }
+        return new EvalData(split, config, users, relPtr, relItems, ctxPtr, ctxItems, ctxWeights, ptr,
+                kept.toArray(), un, items, groups);
+    }
+
     private static void markItems(BitSet set, Interactions in) {
         for (int k = 0; k < in.size(); k++) {
             set.set(in.item(k));

@@ -24,7 +24,20 @@ public final class Experiment {
     public static ExperimentResult run(Split split, DataFilters relevance, List<ModelSpec> models, EvalConfig config,
             ProgressListener progress) {
         long t0 = System.nanoTime();
-        EvalData data = EvalData.prepare(split, relevance, config);
+        return run(EvalData.prepare(split, relevance, config), models, config, progress, t0);
+    }
+
+    /**
+     * Runs on an already prepared evaluation (e.g. {@link EvalData#restrictTo restricted} to some items); models
+     * train on {@code data.split().train()}.
+     */
+    public static ExperimentResult run(EvalData data, List<ModelSpec> models, ProgressListener progress) {
+        return run(data, models, data.config(), progress, System.nanoTime());
+    }
+
+    private static ExperimentResult run(EvalData data, List<ModelSpec> models, EvalConfig config,
+            ProgressListener progress, long t0) {
+        Split split = data.split();
         List<ModelResult> results = new ArrayList<>();
         Set<String> labels = new HashSet<>();
         for (ModelSpec spec : models) {

@@ -12,6 +12,7 @@ import dev.tailor.core.store.ModelArchive;
 import dev.tailor.core.store.Store;
 import dev.tailor.core.store.StoreStats;
 import dev.tailor.core.store.StoreWriter;
+import dev.tailor.core.text.EmbeddingStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -235,6 +236,11 @@ final class JdbcStore implements Store {
     @Override
     public String describe() {
         return description;
+    }
+
+    /** The embedding cache table (schema V2) of this store; shares its connection pool. */
+    EmbeddingStore embeddings() {
+        return new JdbcEmbeddingStore(pool, dialect, description);
     }
 
     /**

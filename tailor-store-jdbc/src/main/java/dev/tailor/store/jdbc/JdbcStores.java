@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.tailor.core.error.TailorException;
 import dev.tailor.core.store.Store;
+import dev.tailor.core.text.EmbeddingStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,6 +72,14 @@ public final class JdbcStores {
             s.inTransaction("rotate the pseudonym key", c -> PrivacySettings.rotate(c, new Protection(current), next));
         }
         return next;
+    }
+
+    /**
+     * The embedding cache table of a store opened here (schema V2): item-text vectors by encoder model and text
+     * hash. Empty for a store of another kind.
+     */
+    public static Optional<EmbeddingStore> embeddings(Store store) {
+        return store instanceof JdbcStore j ? Optional.of(j.embeddings()) : Optional.empty();
     }
 
     /** As {@link #open(String)}, reading credentials through {@code env} instead of the process environment. */
