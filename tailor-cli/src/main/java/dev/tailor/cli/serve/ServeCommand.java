@@ -157,15 +157,14 @@ public final class ServeCommand implements Callable<Integer> {
         out.flush();
         Store s = store.open();
         TailorServer server;
-        List<RetentionJob> jobs;
+        Optional<RetentionJob> job;
         try {
             // Before training, so that the first model set does not learn from events that are due for deletion.
-            Optional<RetentionJob> job = retain.map(r -> r.purgeNow(s, out));
+            job = retain.map(r -> r.purgeNow(s, out));
             WebConfig web = evaluation == null ? WebConfig.defaults() : WebConfig.defaults()
                     .withEvaluationReport(evaluation);
             server = TailorServer.create(config, s, ServingExtensions.NONE, Algorithms.standard(),
                     List.of(new WebUi(s, web))).start();
-            jobs = job.isPresent() ? List.of(job.get()) : List.of();
         } catch (RuntimeException e) {
             s.close();
             throw e;
@@ -180,10 +179,10 @@ public final class ServeCommand implements Callable<Integer> {
         banner(server, store.spec(), out);
         retain.ifPresent(r -> out.printf(Locale.ROOT, "  retention   events older than %s deleted every %s%n",
                 human(r.maxAge()), human(r.every())));
-        jobs.forEach(j -> j.start(retain.orElseThrow().every()));
+        retain.ifPresent(r -> job.orElseThrow().start(r.every()));
         out.println("Press Ctrl-C to stop; requests in flight finish first.");
         out.flush();
-        Foreground.run(server, s, jobs, out);
+        Foreground.run(server, s, job.stream().toList(), out);
         return 0;
     }
 
