@@ -49,6 +49,7 @@ import picocli.CommandLine.Spec;
             dev.tailor.cli.evaluate.EvaluateCommand.class,
             dev.tailor.cli.evaluate.TuneCommand.class,
             dev.tailor.cli.serve.ServeCommand.class,
+            dev.tailor.cli.privacy.PrivacyCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @Spec

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.tailor.cli.evaluate;
 
+import dev.tailor.cli.PrivacyOptions;
 import dev.tailor.core.data.Snapshot;
 import dev.tailor.core.data.SnapshotBuilder;
 import dev.tailor.core.error.ValidationException;
@@ -11,6 +12,7 @@ import dev.tailor.eval.split.DataFilters;
 import dev.tailor.eval.split.SplitSpec;
 import dev.tailor.io.importer.Datasets;
 import dev.tailor.store.jdbc.JdbcStores;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -41,6 +43,10 @@ public final class SplitOptions {
 
     @Option(names = "--keep-negatives", description = "Keep sub-threshold ratings as non-relevant interactions.")
     boolean keepNegatives;
+
+    /** Applies to --data store:SPEC only: datasets and files are read as they are. */
+    @Mixin
+    PrivacyOptions privacy = new PrivacyOptions();
 
     /**
      * The resolved choices.
@@ -110,7 +116,7 @@ public final class SplitOptions {
     /** Loads --data: a store (store:SPEC), a known dataset name, or a file or folder. */
     public Snapshot load() {
         if (data.startsWith("store:")) {
-            try (Store store = JdbcStores.open(data.substring("store:".length()))) {
+            try (Store store = JdbcStores.open(data.substring("store:".length()), privacy.privacy())) {
                 return SnapshotBuilder.fromStore(store);
             }
         }

@@ -4,23 +4,27 @@ package dev.tailor.cli.serve;
 import dev.tailor.core.store.Store;
 import dev.tailor.server.TailorServer;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Keeps a started server in the foreground until the process is asked to stop (Ctrl-C, SIGTERM) or the calling
- * thread is interrupted, then stops it gracefully (requests in flight finish first) and closes its store, once.
+ * thread is interrupted, then stops it gracefully (requests in flight finish first), stops its background jobs
+ * and closes its store, once.
  */
 public final class Foreground {
     private final TailorServer server;
     private final Store store;
+    private final List<? extends AutoCloseable> jobs;
     private final PrintWriter out;
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    private Foreground(TailorServer server, Store store, PrintWriter out) {
+    private Foreground(TailorServer server, Store store, List<? extends AutoCloseable> jobs, PrintWriter out) {
         this.server = server;
         this.store = store;
+        this.jobs = List.copyOf(jobs);
         this.out = out;
     }
 
@@ -29,7 +33,12 @@ public final class Foreground {
      * the calling thread is a stop request (the interrupt status is restored on return).
      */
     public static void run(TailorServer server, Store store, PrintWriter out) {
-        new Foreground(server, store, out).block();
+        run(server, store, List.of(), out);
+    }
+
+    /** As {@link #run(TailorServer, Store, PrintWriter)}, closing {@code jobs} (which use the store) before it. */
+    public static void run(TailorServer server, Store store, List<? extends AutoCloseable> jobs, PrintWriter out) {
+        new Foreground(server, store, jobs, out).block();
     }
 
     private void block() {
@@ -53,6 +62,16 @@ public final class Foreground {
         }
     }
 
+    private void closeJobs() {
+        for (AutoCloseable job : jobs) {
+            try {
+                job.close();
+            } catch (Exception e) {
+                out.println("Stopping " + job + " failed: " + e.getMessage());
+            }
+        }
+    }
+
     private void stop() {
         if (!stopping.compareAndSet(false, true)) {
             return;
@@ -61,6 +80,7 @@ public final class Foreground {
             out.println("Stopping: finishing the requests in flight...");
             out.flush();
             server.stop();
+            closeJobs();
             store.close();
             out.println("Stopped.");
             out.flush();

@@ -10,6 +10,7 @@ import dev.tailor.server.ServerConfigFile;
 import dev.tailor.server.TailorServer;
 import dev.tailor.server.http.ApiKey;
 import dev.tailor.server.model.ModelSet;
+import dev.tailor.server.privacy.RetentionJob;
 import dev.tailor.server.scene.ServingExtensions;
 import dev.tailor.web.WebConfig;
 import dev.tailor.web.WebUi;
@@ -23,9 +24,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
@@ -71,9 +75,12 @@ import picocli.CommandLine.Spec;
             "  tailor serve --store jdbc:postgresql://db:5432/shop --host 0.0.0.0",
             "  tailor serve --config tailor-server.json --rules rules.json",
             "  tailor serve --no-auth --retrain-every 6h --port 9090",
+            "  tailor serve --no-auth --privacy-keys keys.properties --retention 365d",
             "  curl -H \"Authorization: Bearer $READ_KEY\" \\",
             "       localhost:8080/v1/users/u0000001/home"})
 public final class ServeCommand implements Callable<Integer> {
+    private static final Duration DEFAULT_RETENTION_EVERY = Duration.ofDays(1);
+
     @Mixin
     StoreOptions store;
 
@@ -115,6 +122,15 @@ public final class ServeCommand implements Callable<Integer> {
                     + "on POST /v1/admin/train).")
     String retrainEvery;
 
+    @Option(names = "--retention", paramLabel = "AGE",
+            description = "Delete events older than AGE (e.g. 365d; at least 1 day) at start, before training, and "
+                    + "then every --retention-every; customer profiles are kept (docs/privacy.md).")
+    String retention;
+
+    @Option(names = "--retention-every", paramLabel = "DURATION",
+            description = "How often the --retention purge runs (default 1d).")
+    String retentionEvery;
+
     @Option(names = "--no-access-log",
             description = "Do not write the JSON request log (one line per request on stderr).")
     boolean noAccessLog;
@@ -135,12 +151,16 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         ServerConfig config = config(System::getenv);
+        Optional<Retention> retain = retention();
         out.printf(Locale.ROOT, "Starting Tailor on %s:%d over %s: loading the catalog, indexing it, training "
                 + "models...%n", config.host(), config.port(), store.spec());
         out.flush();
         Store s = store.open();
         TailorServer server;
+        Optional<RetentionJob> job;
         try {
+            // Before training, so that the first model set does not learn from events that are due for deletion.
+            job = retain.map(r -> r.purgeNow(s, out));
             WebConfig web = evaluation == null ? WebConfig.defaults() : WebConfig.defaults()
                     .withEvaluationReport(evaluation);
             server = TailorServer.create(config, s, ServingExtensions.NONE, Algorithms.standard(),
@@ -157,10 +177,50 @@ public final class ServeCommand implements Callable<Integer> {
             throw e;
         }
         banner(server, store.spec(), out);
+        retain.ifPresent(r -> out.printf(Locale.ROOT, "  retention   events older than %s deleted every %s%n",
+                human(r.maxAge()), human(r.every())));
+        retain.ifPresent(r -> job.orElseThrow().start(r.every()));
         out.println("Press Ctrl-C to stop; requests in flight finish first.");
         out.flush();
-        Foreground.run(server, s, out);
+        Foreground.run(server, s, job.stream().toList(), out);
         return 0;
+    }
+
+    /** The retention options: events older than {@code maxAge} are deleted every {@code every}. */
+    record Retention(Duration maxAge, Duration every) {
+        RetentionJob purgeNow(Store s, PrintWriter out) {
+            RetentionJob job = new RetentionJob(s, maxAge, Clock.systemUTC());
+            long n = job.runOnce();
+            out.printf(Locale.ROOT, "Retention: deleted %,d events older than %s.%n", n, human(maxAge));
+            out.flush();
+            return job;
+        }
+    }
+
+    /** 365d rather than PT8760H. */
+    private static String human(Duration d) {
+        return d.toSeconds() % 86_400 == 0 ? d.toDays() + "d" : d.toString().substring(2).toLowerCase(Locale.ROOT);
+    }
+
+    Optional<Retention> retention() {
+        if (retention == null) {
+            if (retentionEvery != null) {
+                throw ValidationException.of("--retention-every", "sets how often the --retention purge runs; give "
+                        + "--retention AGE too, e.g. --retention 365d");
+            }
+            return Optional.empty();
+        }
+        Duration age = ServerConfigFile.parseDuration("--retention", retention);
+        if (age.compareTo(RetentionJob.MIN_AGE) < 0) {
+            throw ValidationException.of("--retention", "expected at least 1 day, was '" + retention + "'");
+        }
+        Duration every = retentionEvery == null ? DEFAULT_RETENTION_EVERY
+                : ServerConfigFile.parseDuration("--retention-every", retentionEvery);
+        if (every.isZero() || every.isNegative()) {
+            throw ValidationException.of("--retention-every", "expected a positive period, was '" + retentionEvery
+                    + "'");
+        }
+        return Optional.of(new Retention(age, every));
     }
 
     /** The configuration: defaults, then the file, then the options; keys from all three sources. */

@@ -3,10 +3,7 @@ package dev.tailor.server.privacy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tailor.core.domain.Customer;
-import dev.tailor.core.domain.Event;
 import dev.tailor.core.store.Erasure;
 import dev.tailor.core.store.Store;
 import dev.tailor.server.http.Params;
@@ -23,10 +20,8 @@ import dev.tailor.server.training.ModelHolder;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.io.UncheckedIOException;
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,17 +68,8 @@ public final class CustomerDataEndpoints implements RouteExtension {
         Params.of(ctx, Set.of()).check();
         String id = Params.id(ctx, "id");
         String key = directory.key(id);
-        ObjectNode o = MAPPER.createObjectNode();
-        o.put("customer_id", id);
-        o.put("stored_as", key);
-        o.put("pseudonymized", store.pseudonymizer().active());
-        o.put("exported_at", Instant.now().toString());
-        store.findCustomer(id).ifPresentOrElse(c -> o.set("profile", profile(c)), () -> o.putNull("profile"));
-        ArrayNode events = o.putArray("events");
-        store.forEachEventOf(id, e -> events.add(event(e)));
-        if (o.get("profile").isNull() && events.isEmpty()) {
-            throw new UnknownEntityException("customer", id, HINT);
-        }
+        ObjectNode o = CustomerExport.of(store, id)
+                .orElseThrow(() -> new UnknownEntityException("customer", id, HINT));
         ModelSet m = models.get();
         ObjectNode derived = o.putObject("derived");
         derived.put("in_model_set", m.histories().user(key) >= 0 && !erasures.hides(key, m));
@@ -123,50 +109,6 @@ public final class CustomerDataEndpoints implements RouteExtension {
         o.put("models", "removed from the models at the next training; until then the serving model set "
                 + "treats the customer as unknown");
         send(ctx, 200, o);
-    }
-
-    private static ObjectNode profile(Customer c) {
-        ObjectNode p = MAPPER.createObjectNode();
-        if (c.age() != null) {
-            p.put("age", c.age());
-        }
-        if (c.gender() != null) {
-            p.put("gender", c.gender().code());
-        }
-        if (c.region() != null) {
-            p.put("region", c.region());
-        }
-        if (c.signupAt() != null) {
-            p.put("signup_at", c.signupAt().toString());
-        }
-        c.segments().forEach(p.putArray("segments")::add);
-        ObjectNode a = p.putObject("attributes");
-        new TreeMap<>(c.attributes()).forEach(a::put);
-        return p;
-    }
-
-    private static ObjectNode event(Event e) {
-        ObjectNode o = MAPPER.createObjectNode();
-        o.put("type", e.type().wireName());
-        if (e.itemId() != null) {
-            o.put("item_id", e.itemId());
-        }
-        o.put("value", e.value());
-        o.put("timestamp", e.timestamp().toString());
-        putIf(o, "session_id", e.sessionId());
-        putIf(o, "scene", e.scene());
-        putIf(o, "request_id", e.requestId());
-        putIf(o, "query", e.query());
-        if (e.position() != null) {
-            o.put("position", e.position());
-        }
-        return o;
-    }
-
-    private static void putIf(ObjectNode o, String name, String value) {
-        if (value != null) {
-            o.put(name, value);
-        }
     }
 
     private static void send(Context ctx, int status, ObjectNode body) {

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
 public final class RetentionJob implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RetentionJob.class);
     /** Less than a day would purge what the next training still needs; a typo like "1m" for a year is likelier. */
-    static final Duration MIN_AGE = Duration.ofDays(1);
+    public static final Duration MIN_AGE = Duration.ofDays(1);
 
     private final Store store;
     private final Duration maxAge;

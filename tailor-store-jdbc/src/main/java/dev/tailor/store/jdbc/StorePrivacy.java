@@ -100,7 +100,7 @@ public final class StorePrivacy {
             props.load(r);
         } catch (NoSuchFileException e) {
             throw new TailorException("privacy key file " + keyFile + " does not exist; create one with "
-                    + "'tailor privacy new-keys', or start without privacy keys");
+                    + "'tailor privacy keygen --out FILE', or start without privacy keys");
         } catch (IOException | IllegalArgumentException e) {
             throw new TailorException("cannot read privacy key file " + keyFile + ": " + e.getMessage(), e);
         }
