@@ -49,8 +49,8 @@ public final class Algorithms {
     }
 
     /**
-     * The built-in algorithms: random, pop, trending, segment-pop, item-knn, user-knn, als, bpr, ease, pmf, neumf,
-     * content, and the hybrids blend and switch.
+     * The built-in algorithms: random, pop, trending, segment-pop, item-knn, user-knn, als, bpr, ease, rp3beta, pmf,
+     * neumf, content, and the hybrids blend and switch.
      */
     public static Algorithms standard() {
         return STANDARD;

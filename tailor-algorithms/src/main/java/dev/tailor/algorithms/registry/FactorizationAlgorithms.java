@@ -10,6 +10,9 @@ import dev.tailor.algorithms.bpr.BprTrainer;
 import dev.tailor.algorithms.ease.EaseConfig;
 import dev.tailor.algorithms.ease.EaseModel;
 import dev.tailor.algorithms.ease.EaseTrainer;
+import dev.tailor.algorithms.graph.Rp3Config;
+import dev.tailor.algorithms.graph.Rp3Model;
+import dev.tailor.algorithms.graph.Rp3Trainer;
 import dev.tailor.algorithms.neumf.NeuMfConfig;
 import dev.tailor.algorithms.neumf.NeuMfModel;
 import dev.tailor.algorithms.neumf.NeuMfTrainer;
@@ -18,7 +21,10 @@ import dev.tailor.algorithms.pmf.PmfModel;
 import dev.tailor.algorithms.pmf.PmfTrainer;
 import java.util.List;
 
-/** Registry entries of the latent-factor models, kept apart from the baselines' list. */
+/**
+ * Registry entries of the learned collaborative models (latent factors, EASE, the RP3beta graph walk), kept apart
+ * from the baselines' list.
+ */
 final class FactorizationAlgorithms {
     private FactorizationAlgorithms() {
     }
@@ -33,6 +39,9 @@ final class FactorizationAlgorithms {
                 new AlgorithmInfo(EaseConfig.NAME, "EASE closed-form item x item autoencoder (catalogs up to"
                         + " max-items)", EaseConfig.PARAMS, p -> new EaseTrainer(EaseConfig.from(p)),
                         EaseModel::readPayload),
+                new AlgorithmInfo(Rp3Config.NAME, "RP3beta item x item random walk with popularity penalty (top k"
+                        + " per item)", Rp3Config.PARAMS, p -> new Rp3Trainer(Rp3Config.from(p)),
+                        Rp3Model::readPayload),
                 new AlgorithmInfo(PmfConfig.NAME, "probabilistic matrix factorization with biases (explicit"
                         + " ratings, SGD)", PmfConfig.PARAMS, p -> new PmfTrainer(PmfConfig.from(p)),
                         PmfModel::readPayload),

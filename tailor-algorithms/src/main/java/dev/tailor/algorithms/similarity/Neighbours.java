@@ -31,6 +31,33 @@ public final class Neighbours {
         this.sim = sim;
     }
 
+    /**
+     * A table built elsewhere (a graph walk, a learned item x item model), checked: row pointers monotone and
+     * ending at the neighbour count, neighbour indices within [0, cols). Takes ownership of the arrays; each row's
+     * neighbours should come best first, as readers expect.
+     */
+    public static Neighbours of(int rows, int cols, int[] ptr, int[] idx, float[] sim) {
+        if (ptr.length != rows + 1 || idx.length != sim.length) {
+            throw new IllegalArgumentException("inconsistent neighbour arrays: " + ptr.length + " row pointers for "
+                    + rows + " rows, " + idx.length + " indices and " + sim.length + " similarities");
+        }
+        if (ptr[0] != 0 || ptr[rows] != idx.length) {
+            throw new IllegalArgumentException("row pointers must run from 0 to " + idx.length + ", ran from "
+                    + ptr[0] + " to " + ptr[rows]);
+        }
+        for (int r = 0; r < rows; r++) {
+            if (ptr[r + 1] < ptr[r]) {
+                throw new IllegalArgumentException("row pointers decrease at row " + r);
+            }
+        }
+        for (int v : idx) {
+            if (v < 0 || v >= cols) {
+                throw new IllegalArgumentException("neighbour index " + v + " outside [0, " + cols + ")");
+            }
+        }
+        return new Neighbours(rows, cols, ptr, idx, sim);
+    }
+
     /** Number of rows (items or users) that have a neighbour list. */
     public int rows() {
         return rows;

@@ -28,7 +28,7 @@ class AlgorithmsTest {
     void everyBuiltInTrainsFromItsBareName() {
         assertThat(Algorithms.standard().names())
                 .containsExactly("random", "pop", "trending", "segment-pop", "item-knn", "user-knn", "als", "bpr",
-                        "ease", "pmf", "neumf", "content", "blend", "switch");
+                        "ease", "rp3beta", "pmf", "neumf", "content", "blend", "switch");
         for (String name : plainNames()) {
             if (name.equals("pmf")) {
                 // Explicit ratings only; SHOP holds views. PmfTrainerTest covers it.
