@@ -26,6 +26,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -152,8 +153,8 @@ public final class ServeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         ServerConfig config = config(System::getenv);
         Optional<Retention> retain = retention();
-        out.printf(Locale.ROOT, "Starting Tailor on %s:%d over %s: loading the catalog, indexing it, training "
-                + "models...%n", config.host(), config.port(), store.spec());
+        out.printf(Locale.ROOT, "Starting Tailor on %s:%d over %s: loading the catalog, indexing it, loading "
+                + "the saved model set or training one...%n", config.host(), config.port(), store.spec());
         out.flush();
         Store s = store.open();
         TailorServer server;
@@ -315,8 +316,9 @@ public final class ServeCommand implements Callable<Integer> {
             out.println("              (empty: post items, customers and events to /v1/items/batch, ... or load "
                     + "them with 'tailor import' or 'tailor sample-shop', then POST /v1/admin/train)");
         }
-        out.printf(Locale.ROOT, "  model set   %s: %,d customers, %,d items, %,d events; trained in %.1f s%n",
-                info.label(), info.users(), info.items(), info.events(), info.trainMillis() / 1e3);
+        out.printf(Locale.ROOT, "  model set   %s: %,d customers, %,d items, %,d events; trained %s in %.1f s%n",
+                info.label(), info.users(), info.items(), info.events(),
+                info.trainedAt().truncatedTo(ChronoUnit.SECONDS), info.trainMillis() / 1e3);
         out.printf(Locale.ROOT, "  storefront  %s/   (dashboard %s/admin)%n", base, base);
         out.printf(Locale.ROOT, "  API docs    %s/docs   (OpenAPI %s/openapi.json)%n", base, base);
         out.printf(Locale.ROOT, "  health      %s/health, metrics %s/metrics%n", base, base);
