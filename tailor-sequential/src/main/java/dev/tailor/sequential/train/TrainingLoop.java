@@ -143,6 +143,7 @@ public final class TrainingLoop {
                 long positions = 0;
                 int[] negIdx = full ? identity(n) : new int[k];
                 float[] negEmb = full ? theta : new float[k * encoder.dim()];
+                float[] negT = new float[k * encoder.dim()];
                 int[] stamp = new int[n];
                 int batchNo = 0;
                 for (int b0 = 0; b0 < nTrain; b0 += config.batchSize()) {
@@ -156,8 +157,9 @@ public final class TrainingLoop {
                         sampleNegatives(rng, n, negIdx, stamp, ++batchNo);
                         gather(theta, negIdx, encoder.dim(), negEmb);
                     }
-                    loss += runBatch(pool, workers, theta, flat, trainEnd, order, b0, b1, negIdx, negEmb, full,
-                            1f / pos, epoch);
+                    transpose(negEmb, k, encoder.dim(), negT);
+                    loss += runBatch(pool, workers, theta, flat, trainEnd, order, b0, b1, negIdx, negEmb, negT,
+                            full, 1f / pos, epoch);
                     positions += pos;
                     float[] grad = reduce(workers, negIdx, full);
                     adam.step(theta, grad);
@@ -241,8 +243,8 @@ public final class TrainingLoop {
     }
 
     private double runBatch(ExecutorService pool, Worker[] workers, float[] theta, Sequences.Flat flat,
-            int[] trainEnd, int[] order, int b0, int b1, int[] negIdx, float[] negEmb, boolean full, float scale,
-            int epoch) {
+            int[] trainEnd, int[] order, int b0, int b1, int[] negIdx, float[] negEmb, float[] negT, boolean full,
+            float scale, int epoch) {
         int t = workers.length;
         List<Callable<Double>> tasks = new ArrayList<>(t);
         int per = (b1 - b0 + t - 1) / t;
@@ -254,8 +256,8 @@ public final class TrainingLoop {
                 double l = 0;
                 for (int i = from; i < to; i++) {
                     int u = order[i];
-                    l += worker.sequence(encoder, theta, flat, u, trainEnd[u], config, negIdx, negEmb, full, scale,
-                            epoch);
+                    l += worker.sequence(encoder, theta, flat, u, trainEnd[u], config, negIdx, negEmb, negT, full,
+                            scale, epoch);
                 }
                 return l;
             });
@@ -372,6 +374,15 @@ public final class TrainingLoop {
         return new double[] {ndcg / nValid, hit / nValid};
     }
 
+    /** {@code out[j * rows + r] = in[r * cols + j]}. */
+    private static void transpose(float[] in, int rows, int cols, float[] out) {
+        for (int r = 0; r < rows; r++) {
+            for (int j = 0; j < cols; j++) {
+                out[j * rows + r] = in[r * cols + j];
+            }
+        }
+    }
+
     private static int[] identity(int n) {
         int[] a = new int[n];
         for (int i = 0; i < n; i++) {
@@ -414,7 +425,7 @@ public final class TrainingLoop {
          * inputs are the newest N + 1 items but the last, targets the newest N. Returns the summed loss.
          */
         double sequence(SequenceEncoder enc, float[] theta, Sequences.Flat flat, int u, int end, TrainConfig cfg,
-                int[] negIdx, float[] negEmb, boolean full, float scale, int epoch) {
+                int[] negIdx, float[] negEmb, float[] negT, boolean full, float scale, int epoch) {
             if (ws == null) {
                 ws = enc.newWorkspace();
             }
@@ -433,11 +444,17 @@ public final class TrainingLoop {
                 int y = items[from + t + 1];
                 int ho = t * d;
                 float zy = Kernels.dot(h, ho, theta, y * d, d);
+                // Logits against the transposed candidates: row-by-row axpy vectorizes, K dot products do not.
+                Arrays.fill(logits, 0f);
+                for (int j = 0; j < d; j++) {
+                    Kernels.axpy(h[ho + j], negT, j * k, logits, 0, k);
+                }
                 float max = zy;
                 for (int c = 0; c < k; c++) {
-                    float z = negIdx[c] == y ? Float.NEGATIVE_INFINITY : Kernels.dot(h, ho, negEmb, c * d, d);
-                    logits[c] = z;
-                    max = Math.max(max, z);
+                    if (negIdx[c] == y) {
+                        logits[c] = Float.NEGATIVE_INFINITY;
+                    }
+                    max = Math.max(max, logits[c]);
                 }
                 // Exponentials once per candidate: logits[] then holds exp(z - max).
                 float ey = (float) Math.exp(zy - max);
