@@ -147,13 +147,14 @@ public final class SequentialModel implements RecommenderModel {
         }
     }
 
-    /** Parameters (not a copy: for the model file writer). */
-    float[] theta() {
-        return theta;
+    /** A copy of the parameters (layout: {@link SequenceEncoder}). */
+    public float[] parameters() {
+        return theta.clone();
     }
 
-    float[] popularity() {
-        return popularity;
+    /** A copy of the empty-sequence fallback scores (log of 1 + training count per item). */
+    public float[] popularity() {
+        return popularity.clone();
     }
 
     private record Scratch(SequenceEncoder.Workspace ws) {

@@ -12,6 +12,7 @@ import dev.tailor.sequential.model.SequentialModel;
 import dev.tailor.sequential.model.Sequences;
 import java.lang.management.ManagementFactory;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -174,7 +175,9 @@ public final class TrainingLoop {
                         String.format("%.4f", stats.validHit10()), String.format("%.1f", stats.wallSeconds()),
                         String.format("%.1f", stats.cpuSeconds()));
                 listener.epoch(stats);
-                if (nValid == 0 || metrics[0] > bestNdcg) {
+                // A tie keeps the later (longer-trained) epoch; on real data ties are rare, on easy data they are
+                // a plateau at the top.
+                if (nValid == 0 || metrics[0] >= bestNdcg) {
                     bestNdcg = nValid == 0 ? bestNdcg : metrics[0];
                     bestEpoch = epoch;
                     System.arraycopy(theta, 0, best, 0, theta.length);
@@ -189,7 +192,8 @@ public final class TrainingLoop {
         settings.putAll(config.settings());
         settings.put("threads", Integer.toString(threads));
         settings.put("best-epoch", Integer.toString(bestEpoch));
-        Provenance prov = new Provenance(encoder.kind(), settings, config.seed(), train.fingerprint(), Instant.now(),
+        Provenance prov = new Provenance(encoder.kind(), settings, config.seed(), train.fingerprint(),
+                Instant.now().truncatedTo(ChronoUnit.MILLIS),
                 (System.nanoTime() - t0) / 1_000_000);
         return new SequentialModel(encoder, best, popularity, config.collapseRepeats(), config.events(), prov, log);
     }
