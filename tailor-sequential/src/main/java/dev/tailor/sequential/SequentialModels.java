@@ -4,6 +4,7 @@ package dev.tailor.sequential;
 import dev.tailor.core.data.EventWeights;
 import dev.tailor.core.error.TailorException;
 import dev.tailor.core.model.Provenance;
+import dev.tailor.sequential.gru.GruEncoder;
 import dev.tailor.sequential.model.EpochStats;
 import dev.tailor.sequential.model.SequenceEncoder;
 import dev.tailor.sequential.model.SequentialModel;
@@ -106,8 +107,9 @@ public final class SequentialModels {
             int items = in.readInt();
             SequenceEncoder enc = switch (kind) {
                 case SasRecEncoder.KIND -> SasRecEncoder.read(items, in);
+                case GruEncoder.KIND -> GruEncoder.read(items, in);
                 default -> throw new TailorException(file + ": unknown sequence encoder '" + kind + "'; expected "
-                        + SasRecEncoder.KIND);
+                        + SasRecEncoder.KIND + " or " + GruEncoder.KIND);
             };
             boolean collapse = in.readBoolean();
             float[] w = new float[in.readInt()];

@@ -15,11 +15,15 @@ import dev.tailor.eval.report.ConsoleTable;
 import dev.tailor.eval.split.DataFilters;
 import dev.tailor.eval.split.Split;
 import dev.tailor.io.importer.Datasets;
+import dev.tailor.sequential.SequentialModels;
+import dev.tailor.sequential.gru.GruConfig;
+import dev.tailor.sequential.gru.GruTrainer;
 import dev.tailor.sequential.model.SequentialModel;
 import dev.tailor.sequential.sasrec.SasRecConfig;
 import dev.tailor.sequential.sasrec.SasRecTrainer;
 import dev.tailor.sequential.train.LearningCurve;
 import dev.tailor.sequential.train.TrainConfig;
+import dev.tailor.sequential.train.TrainingLoop;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,7 +37,7 @@ import java.util.Map;
  * and evaluates it on test next to other models with the harness's paired significance tests.
  * <pre>
  *   SequentialQuality DATASET [key=value...] [SPEC...]
- *     keys: dim blocks heads dropout negatives (0 = full softmax) lr batch epochs patience maxlen threads vusers
+ *     keys: model (sasrec | gru) dim blocks heads dropout negatives (0 = full softmax) lr batch epochs patience maxlen threads vusers
  *           out (folder for curve.csv / curve.png / model file)
  *     SPEC: any registry spec to compare against, e.g. ease:lambda=300 or item-knn:...
  * </pre>
@@ -70,9 +74,13 @@ public final class SequentialQuality {
                 Integer.parseInt(kv.getOrDefault("heads", "1")), Float.parseFloat(kv.getOrDefault("dropout", "0.5")));
         System.out.printf(Locale.ROOT, "%s under loo: train %s; %s%n", args[0], split.train(), cfg);
         long t0 = System.nanoTime();
-        SequentialModel model = new SasRecTrainer(cfg, e -> System.out.printf(Locale.ROOT,
+        TrainingLoop.EpochListener print = e -> System.out.printf(Locale.ROOT,
                 "epoch %d loss %.4f valid NDCG@10 %.4f HR@10 %.4f %.1f s wall %.1f s CPU%n", e.epoch(), e.trainLoss(),
-                e.validNdcg10(), e.validHit10(), e.wallSeconds(), e.cpuSeconds())).train(split.train(), split.validation().orElseThrow());
+                e.validNdcg10(), e.validHit10(), e.wallSeconds(), e.cpuSeconds());
+        Snapshot valid = split.validation().orElseThrow();
+        SequentialModel model = kv.getOrDefault("model", "sasrec").equals("gru")
+                ? new GruTrainer(new GruConfig(cfg.dim(), cfg.dropout(), tc), print).train(split.train(), valid)
+                : new SasRecTrainer(cfg, print).train(split.train(), valid);
         double trainS = (System.nanoTime() - t0) / 1e9;
         double cpu = model.trainingLog().stream().mapToDouble(e -> e.cpuSeconds()).sum();
         System.out.printf(Locale.ROOT, "trained %s in %.1f s wall, %.1f s CPU over %d epochs; provenance %s%n",
@@ -81,6 +89,7 @@ public final class SequentialQuality {
         Files.createDirectories(out);
         LearningCurve.writeCsv(model.trainingLog(), out.resolve("curve.csv"));
         LearningCurve.writePng(model.trainingLog(), out.resolve("curve.png"));
+        SequentialModels.save(model, out.resolve(model.name() + ".tlsq"));
         List<ModelSpec> models = new ArrayList<>();
         String label = model.name();
         models.add(new ModelSpec(label, model.provenance().config().toString(), s -> model));
