@@ -417,6 +417,7 @@ public final class TrainingLoop {
         final float[] negGrad;
         final float[] logits;
         SequenceEncoder.Workspace ws;
+        private float[] dhBuf = new float[0];
 
         Worker(int params, int negSize, int candidates) {
             grad = new float[params];
@@ -487,8 +488,6 @@ public final class TrainingLoop {
             enc.backward(theta, ws, dh, grad);
             return loss;
         }
-
-        private float[] dhBuf = new float[0];
 
         private float[] dOutBuffer(int size) {
             if (dhBuf.length < size) {
