@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
+# Sequential models (tailor-sequential): training with per-epoch time (wall and CPU) and validation NDCG@10,
+# then the harness's leave-one-out test (`loo`) with paired significance tests against other models; or
+# single-request serving latency (p50/p90/p99).
+#   bench/sequential.sh quality amazon-beauty threads=2 [key=value...] [SPEC...]
+#       keys: model (sasrec|gru) dim blocks heads dropout negatives (0 = full softmax) lr batch epochs
+#             patience maxlen threads vusers out; SPEC: a registry model to compare with, e.g. ease:lambda=300
+#   bench/sequential.sh latency random 18357          # randomly initialized SASRec with Sports' item count
+#   bench/sequential.sh latency target/seq-amazon-sports/sasrec.tlsq
+# Runs at nice 10 (shared machine). Heap: TAILOR_BENCH_XMX (default 4g). Data: TAILOR_DATA_DIR.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+cpfile="$(mktemp)"
+trap 'rm -f "$cpfile"' EXIT
+./mvnw -q -B -o -pl tailor-sequential -am test-compile dependency:build-classpath \
+  -Dmdep.outputFile="$cpfile" -Dmdep.includeScope=test >&2
+cp="$(cat "$cpfile"):tailor-sequential/target/classes:tailor-sequential/target/test-classes"
+mode="$1"
+shift
+case "$mode" in
+  quality) main=dev.tailor.sequential.bench.SequentialQuality ;;
+  latency) main=dev.tailor.sequential.bench.SequentialLatency ;;
+  *) echo "usage: bench/sequential.sh quality|latency ARGS..." >&2; exit 2 ;;
+esac
+exec nice -n 10 java -Xmx"${TAILOR_BENCH_XMX:-4g}" -Djava.awt.headless=true \
+  -Dtailor.data.dir="${TAILOR_DATA_DIR:-$root/../shared/data}" -cp "$cp" "$main" "$@"

@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.tailor.sequential.gru;
+
+import dev.tailor.core.data.Snapshot;
+import dev.tailor.core.model.Trainer;
+import dev.tailor.sequential.model.SequentialModel;
+import dev.tailor.sequential.train.TrainingLoop;
+import java.util.Optional;
+
+/** Trains a GRU4Rec-style model with the same loss, loop and early stopping as SASRec. */
+public final class GruTrainer implements Trainer<SequentialModel> {
+    private final GruConfig config;
+    private final TrainingLoop.EpochListener listener;
+
+    public GruTrainer(GruConfig config) {
+        this(config, TrainingLoop.EpochListener.NONE);
+    }
+
+    public GruTrainer(GruConfig config, TrainingLoop.EpochListener listener) {
+        this.config = config;
+        this.listener = listener;
+    }
+
+    @Override
+    public SequentialModel train(Snapshot training) {
+        return loop(training).train(training, Optional.empty());
+    }
+
+    /** Trains on {@code training}, validating (and early-stopping) on the first item of each user in it. */
+    public SequentialModel train(Snapshot training, Snapshot validation) {
+        return loop(training).train(training, Optional.of(validation));
+    }
+
+    private TrainingLoop loop(Snapshot training) {
+        GruEncoder enc = new GruEncoder(training.numItems(), config.dim(), config.train().maxLength(),
+                config.dropout());
+        return new TrainingLoop(enc, config.train(), listener);
+    }
+}
