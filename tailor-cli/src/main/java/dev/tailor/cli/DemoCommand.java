@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.tailor.cli;
 
-import dev.tailor.algorithms.registry.Algorithms;
 import dev.tailor.cli.serve.Foreground;
 import dev.tailor.cli.serve.ServeCommand;
 import dev.tailor.cli.serve.SmokeCheck;
@@ -179,7 +178,7 @@ final class DemoCommand implements Callable<Integer> {
         Store store = storeOptions.open();
         TailorServer server;
         try {
-            server = TailorServer.create(config, store, ServingExtensions.NONE, Algorithms.standard(),
+            server = TailorServer.create(config, store, ServingExtensions.NONE, CliAlgorithms.all(),
                     List.of(new WebUi(store, WebConfig.defaults().withEvaluationReport(reportDir()))))
                     .start();
         } catch (RuntimeException e) {
@@ -267,7 +266,7 @@ final class DemoCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         SplitSpec splitSpec = SplitSpec.parse("loo", seed);
         Split split = splitSpec.apply(snapshot);
-        List<ModelSpec> models = Algorithms.standard().trainers(String.join(" ", BASELINES)).stream()
+        List<ModelSpec> models = CliAlgorithms.all().trainers(String.join(" ", BASELINES)).stream()
                 .map(ModelSpec::of).toList();
         // Several K and per-segment groups so that the dashboard's plots have something to show; K = 10 is printed.
         EvalConfig config = EvalConfig.defaults().withKs(1, 5, 10, 20).withSeed(seed)

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.tailor.cli;
 
-import dev.tailor.algorithms.registry.Algorithms;
 import dev.tailor.core.error.ValidationException;
 import dev.tailor.core.store.Store;
 import dev.tailor.server.ServerConfig;
@@ -62,7 +61,7 @@ final class TrainCommand implements Callable<Integer> {
             config = config.withModels(config.models().withExtraModels(models));
         }
         try (Store s = store.open()) {
-            ModelSet.Info info = TailorServer.trainAndSave(config, s, Algorithms.standard());
+            ModelSet.Info info = TailorServer.trainAndSave(config, s, CliAlgorithms.all());
             spec.commandLine().getOut().printf(Locale.ROOT,
                     "Trained model set %s in %,d ms (%,d users, %,d items, %,d events) and saved it in %s%n",
                     info.label(), info.trainMillis(), info.users(), info.items(), info.events(), s.describe());

@@ -125,6 +125,18 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void sequentialModelsAreEvaluatedBySpec() throws IOException {
+        SharedData.require("ml-100k");
+        String spec = "sasrec:dim=16,blocks=1,maxlen=20,epochs=1,negatives=256,threads=2";
+        Cli r = Cli.run("evaluate", "--data", "ml-100k", "--protocol", "loo", "--models", spec, "--threads", "2",
+                "--out", tmp.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode metrics = new ObjectMapper().readTree(tmp.resolve("metrics.json").toFile());
+        assertThat(metrics.path("models").findValuesAsText("label"))
+                .contains(CliAlgorithms.all().trainer(spec).label());
+    }
+
+    @Test
     void unknownModelIsRejectedBeforeLoading() {
         Cli r = Cli.run("evaluate", "--data", "ml-100k", "--protocol", "recbole", "--models", "pop,itemknn",
                 "--out", tmp.toString());

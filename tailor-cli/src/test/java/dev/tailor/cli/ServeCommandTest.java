@@ -147,6 +147,39 @@ class ServeCommandTest {
     }
 
     @Test
+    void aSequentialModelIsSavedLoadedAndServedAsAForYouSourceAfterViews() throws Exception {
+        String spec = "sasrec:dim=16,blocks=1,maxlen=10,epochs=2,negatives=0,threads=1";
+        // A store of its own: serving saves model sets to the store, which would shift the other tests' versions.
+        String own = "h2:" + tmp.resolve("seq-shop");
+        Cli shop = Cli.run("sample-shop", "--items", "300", "--customers", "300", "--seed", "5", "--store", own);
+        assertThat(shop.exitCode()).as(shop.err()).isZero();
+        // Trained and saved by `tailor train`, then read back from the store's archive by `serve`.
+        Cli train = Cli.run("train", "--store", own, "--extra-model", spec);
+        assertThat(train.exitCode()).as(train.err()).isZero();
+        String version = train.out().substring("Trained model set ".length()).split(" ")[0];
+        Running s = Running.startOn(own, tmp.resolve("port-seq"), "--config", patient.toString(), "--no-auth",
+                "--extra-model", spec);
+        assertThat(call(s.base(), "GET", "/health", null, null).json().path("model_set").asText())
+                .as("the saved set is served, not a new one").isEqualTo(version);
+        List<String> sources = new ArrayList<>();
+        for (int c = 10; c < 30; c++) {
+            String customer = String.format(java.util.Locale.ROOT, "u%07d", c);
+            for (int item = 0; item < 3; item++) {
+                String view = String.format(java.util.Locale.ROOT,
+                        "{\"type\":\"view\",\"user_id\":\"%s\",\"item_id\":\"i%06d\"}", customer, c * 7 + item);
+                assertThat(call(s.base(), "POST", "/v1/events", null, view).status()).isEqualTo(200);
+            }
+            Answer home = call(s.base(), "GET", "/v1/users/" + customer + "/home", null, null);
+            assertThat(home.status()).as("%s", home.json()).isEqualTo(200);
+            home.json().path("rows").get(0).path("items").forEach(i -> sources.add(i.path("source").asText()));
+        }
+        Cli done = s.stop();
+        assertThat(done.exitCode()).as(done.err()).isZero();
+        // The source is the spec's short label, as the server's candidate source names it.
+        assertThat(sources).as("sources of the For you rows").contains(CliAlgorithms.all().trainer(spec).label());
+    }
+
+    @Test
     void aConfigFileRulesAndKeysFromItWithOptionsOverridingIt() throws Exception {
         Path rules = tmp.resolve("rules.json");
         Files.writeString(rules, "{\"rules\": [{\"type\": \"exclude-unavailable\"}]}");

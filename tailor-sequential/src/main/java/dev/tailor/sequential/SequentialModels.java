@@ -11,7 +11,9 @@ import dev.tailor.sequential.model.SequentialModel;
 import dev.tailor.sequential.sasrec.SasRecEncoder;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.DataInput;
 import java.io.DataInputStream;
+import java.io.DataOutput;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -39,45 +41,16 @@ public final class SequentialModels {
     private SequentialModels() {
     }
 
+    /** Version of the layout {@link #writePayload} produces (and of the model file around it). */
+    public static final int PAYLOAD_VERSION = VERSION;
+
     public static void save(SequentialModel model, Path file) {
         CRC32 crc = new CRC32();
         try (DataOutputStream out = new DataOutputStream(new CheckedOutputStream(
                 new BufferedOutputStream(Files.newOutputStream(file), 1 << 16), crc))) {
             out.writeInt(MAGIC);
             out.writeInt(VERSION);
-            SequenceEncoder enc = model.encoder();
-            out.writeUTF(enc.kind());
-            out.writeInt(enc.itemCount());
-            enc.writeArchitecture(out);
-            out.writeBoolean(model.collapseRepeats());
-            float[] w = model.events().byType();
-            out.writeInt(w.length);
-            for (float x : w) {
-                out.writeFloat(x);
-            }
-            out.writeBoolean(model.events().ratingValue());
-            Provenance p = model.provenance();
-            out.writeUTF(p.algorithm());
-            out.writeInt(p.config().size());
-            for (Map.Entry<String, String> e : p.config().entrySet()) {
-                out.writeUTF(e.getKey());
-                out.writeUTF(e.getValue());
-            }
-            out.writeLong(p.seed());
-            out.writeUTF(p.dataFingerprint());
-            out.writeLong(p.trainedAt().toEpochMilli());
-            out.writeLong(p.trainMillis());
-            out.writeInt(model.trainingLog().size());
-            for (EpochStats e : model.trainingLog()) {
-                out.writeInt(e.epoch());
-                out.writeDouble(e.trainLoss());
-                out.writeDouble(e.validNdcg10());
-                out.writeDouble(e.validHit10());
-                out.writeDouble(e.wallSeconds());
-                out.writeDouble(e.cpuSeconds());
-            }
-            writeFloats(out, model.popularity());
-            writeFloats(out, model.parameters());
+            writePayload(model, out);
             out.flush();
             out.writeLong(crc.getValue());
         } catch (IOException e) {
@@ -103,41 +76,12 @@ public final class SequentialModels {
                 throw new TailorException(file + ": model file format version " + version + ", this build reads "
                         + VERSION);
             }
-            String kind = in.readUTF();
-            int items = in.readInt();
-            SequenceEncoder enc = switch (kind) {
-                case SasRecEncoder.KIND -> SasRecEncoder.read(items, in);
-                case GruEncoder.KIND -> GruEncoder.read(items, in);
-                default -> throw new TailorException(file + ": unknown sequence encoder '" + kind + "'; expected "
-                        + SasRecEncoder.KIND + " or " + GruEncoder.KIND);
-            };
-            boolean collapse = in.readBoolean();
-            float[] w = new float[in.readInt()];
-            for (int i = 0; i < w.length; i++) {
-                w[i] = in.readFloat();
-            }
-            EventWeights events = new EventWeights(w, in.readBoolean());
-            String algorithm = in.readUTF();
-            int nConfig = in.readInt();
-            Map<String, String> config = new LinkedHashMap<>();
-            for (int i = 0; i < nConfig; i++) {
-                config.put(in.readUTF(), in.readUTF());
-            }
-            Provenance prov = new Provenance(algorithm, config, in.readLong(), in.readUTF(),
-                    Instant.ofEpochMilli(in.readLong()), in.readLong());
-            int nLog = in.readInt();
-            List<EpochStats> log = new ArrayList<>(nLog);
-            for (int i = 0; i < nLog; i++) {
-                log.add(new EpochStats(in.readInt(), in.readDouble(), in.readDouble(), in.readDouble(),
-                        in.readDouble(), in.readDouble()));
-            }
-            float[] popularity = readFloats(in, items);
-            float[] theta = readFloats(in, enc.parameterCount());
+            SequentialModel model = readPayload(in, file.toString());
             long expected = crc.getValue();
             if (in.readLong() != expected) {
                 throw new TailorException(file + ": checksum mismatch, the model file is corrupted");
             }
-            return new SequentialModel(enc, theta, popularity, collapse, events, prov, log);
+            return model;
         } catch (EOFException e) {
             throw new TailorException(file + ": model file is truncated", e);
         } catch (IOException e) {
@@ -145,17 +89,101 @@ public final class SequentialModels {
         }
     }
 
-    private static void writeFloats(DataOutputStream out, float[] a) throws IOException {
+    /**
+     * Writes the model without file framing (magic, version, checksum): the body of {@link #save}'s files, and
+     * the payload a registry model file ({@code ModelIO}) wraps in its own header and checksum.
+     */
+    public static void writePayload(SequentialModel model, DataOutput out) throws IOException {
+        SequenceEncoder enc = model.encoder();
+        out.writeUTF(enc.kind());
+        out.writeInt(enc.itemCount());
+        enc.writeArchitecture(out);
+        out.writeBoolean(model.collapseRepeats());
+        float[] w = model.events().byType();
+        out.writeInt(w.length);
+        for (float x : w) {
+            out.writeFloat(x);
+        }
+        out.writeBoolean(model.events().ratingValue());
+        Provenance p = model.provenance();
+        out.writeUTF(p.algorithm());
+        out.writeInt(p.config().size());
+        for (Map.Entry<String, String> e : p.config().entrySet()) {
+            out.writeUTF(e.getKey());
+            out.writeUTF(e.getValue());
+        }
+        out.writeLong(p.seed());
+        out.writeUTF(p.dataFingerprint());
+        out.writeLong(p.trainedAt().toEpochMilli());
+        out.writeLong(p.trainMillis());
+        out.writeInt(model.trainingLog().size());
+        for (EpochStats e : model.trainingLog()) {
+            out.writeInt(e.epoch());
+            out.writeDouble(e.trainLoss());
+            out.writeDouble(e.validNdcg10());
+            out.writeDouble(e.validHit10());
+            out.writeDouble(e.wallSeconds());
+            out.writeDouble(e.cpuSeconds());
+        }
+        writeFloats(out, model.popularity());
+        writeFloats(out, model.parameters());
+    }
+
+    /**
+     * Reads what {@link #writePayload} wrote.
+     *
+     * @param source names the file or stream in error messages
+     * @throws TailorException for an unknown encoder kind or arrays that do not fit the architecture
+     */
+    public static SequentialModel readPayload(DataInput in, String source) throws IOException {
+        String kind = in.readUTF();
+        int items = in.readInt();
+        if (items < 0) {
+            throw new TailorException(source + ": corrupt sequential model (" + items + " items)");
+        }
+        SequenceEncoder enc = switch (kind) {
+            case SasRecEncoder.KIND -> SasRecEncoder.read(items, in);
+            case GruEncoder.KIND -> GruEncoder.read(items, in);
+            default -> throw new TailorException(source + ": unknown sequence encoder '" + kind + "'; expected "
+                    + SasRecEncoder.KIND + " or " + GruEncoder.KIND);
+        };
+        boolean collapse = in.readBoolean();
+        float[] w = new float[in.readInt()];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = in.readFloat();
+        }
+        EventWeights events = new EventWeights(w, in.readBoolean());
+        String algorithm = in.readUTF();
+        int nConfig = in.readInt();
+        Map<String, String> config = new LinkedHashMap<>();
+        for (int i = 0; i < nConfig; i++) {
+            config.put(in.readUTF(), in.readUTF());
+        }
+        Provenance prov = new Provenance(algorithm, config, in.readLong(), in.readUTF(),
+                Instant.ofEpochMilli(in.readLong()), in.readLong());
+        int nLog = in.readInt();
+        List<EpochStats> log = new ArrayList<>(nLog);
+        for (int i = 0; i < nLog; i++) {
+            log.add(new EpochStats(in.readInt(), in.readDouble(), in.readDouble(), in.readDouble(),
+                    in.readDouble(), in.readDouble()));
+        }
+        float[] popularity = readFloats(in, items, source);
+        float[] theta = readFloats(in, enc.parameterCount(), source);
+        return new SequentialModel(enc, theta, popularity, collapse, events, prov, log);
+    }
+
+    private static void writeFloats(DataOutput out, float[] a) throws IOException {
         out.writeInt(a.length);
         for (float x : a) {
             out.writeFloat(x);
         }
     }
 
-    private static float[] readFloats(DataInputStream in, int expected) throws IOException {
+    private static float[] readFloats(DataInput in, int expected, String source) throws IOException {
         int n = in.readInt();
         if (n != expected) {
-            throw new IOException("expected " + expected + " floats, file has " + n);
+            throw new TailorException(source + ": corrupt sequential model: expected " + expected
+                    + " floats, found " + n);
         }
         float[] a = new float[n];
         for (int i = 0; i < n; i++) {

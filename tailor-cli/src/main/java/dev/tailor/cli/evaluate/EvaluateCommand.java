@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.tailor.cli.evaluate;
 
-import dev.tailor.algorithms.registry.Algorithms;
+import dev.tailor.cli.CliAlgorithms;
 import dev.tailor.core.data.Snapshot;
 import dev.tailor.eval.curves.Curve;
 import dev.tailor.eval.curves.LearningCurves;
@@ -92,7 +92,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         config = config.withThreads(threads).withGroupings(UserGrouping.parse(fairness.groups(groups)));
         fairness.validate();
         LearningCurves curves = new LearningCurves();
-        List<ModelSpec> specs = curves.attach(Algorithms.standard().trainers(models).stream().map(ModelSpec::of)
+        List<ModelSpec> specs = curves.attach(CliAlgorithms.all().trainers(models).stream().map(ModelSpec::of)
                 .toList());
 
         PrintWriter err = spec.commandLine().getErr();

@@ -2,6 +2,7 @@
 package dev.tailor.cli.evaluate;
 
 import dev.tailor.algorithms.registry.Algorithms;
+import dev.tailor.cli.CliAlgorithms;
 import dev.tailor.core.data.Snapshot;
 import dev.tailor.core.error.TailorException;
 import dev.tailor.core.error.ValidationException;
@@ -123,7 +124,7 @@ public final class TuneCommand implements Callable<Integer> {
         }
         SplitOptions.Setup setup = input.setup(seed);
         EvalConfig config = setup.config().withKs(k).withThreads(threads);
-        Algorithms registry = Algorithms.standard();
+        Algorithms registry = CliAlgorithms.all();
         SearchSpace searchSpace = SearchSpace.parse(registry, model, space);
 
         PrintWriter err = spec.commandLine().getErr();

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.tailor.cli.serve;
 
-import dev.tailor.algorithms.registry.Algorithms;
+import dev.tailor.cli.CliAlgorithms;
 import dev.tailor.cli.StoreOptions;
 import dev.tailor.core.error.ValidationException;
 import dev.tailor.core.store.Store;
@@ -164,7 +164,7 @@ public final class ServeCommand implements Callable<Integer> {
             job = retain.map(r -> r.purgeNow(s, out));
             WebConfig web = evaluation == null ? WebConfig.defaults() : WebConfig.defaults()
                     .withEvaluationReport(evaluation);
-            server = TailorServer.create(config, s, ServingExtensions.NONE, Algorithms.standard(),
+            server = TailorServer.create(config, s, ServingExtensions.NONE, CliAlgorithms.all(),
                     List.of(new WebUi(s, web))).start();
         } catch (RuntimeException e) {
             s.close();

@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.tailor.sequential.model;
 
+import dev.tailor.algorithms.common.SavableModel;
 import dev.tailor.core.data.EventWeights;
+import dev.tailor.sequential.SequentialModels;
 import dev.tailor.core.model.Provenance;
-import dev.tailor.core.model.RecommenderModel;
 import dev.tailor.core.model.UserContext;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.List;
 
 /**
@@ -15,7 +18,7 @@ import java.util.List;
  * back-to-back repeats collapsed, only the newest N kept); an empty result scores items by training
  * popularity. Immutable and thread-safe: per-thread scratch memory lives in a {@link ThreadLocal}.
  */
-public final class SequentialModel implements RecommenderModel {
+public final class SequentialModel implements SavableModel {
     private final SequenceEncoder encoder;
     private final float[] theta;
     private final float[] popularity;
@@ -49,6 +52,17 @@ public final class SequentialModel implements RecommenderModel {
     @Override
     public int itemCount() {
         return encoder.itemCount();
+    }
+
+    @Override
+    public int payloadVersion() {
+        return SequentialModels.PAYLOAD_VERSION;
+    }
+
+    /** The body of a {@link SequentialModels} file; a registry model file frames it with its own checksum. */
+    @Override
+    public void writePayload(DataOutput out) throws IOException {
+        SequentialModels.writePayload(this, out);
     }
 
     public SequenceEncoder encoder() {
