@@ -207,16 +207,18 @@ function curveCharts(c: CurvesAnswer): HTMLElement {
     const series = c.series.filter((s) => s.metric === metric);
     const last = Math.max(...series.flatMap((s) => s.points.map((p) => p[0])));
     const epochs = Array.from({ length: last }, (_, i) => i + 1);
+    const lines = series.map((s) => {
+      const at = new Map(s.points.map((p) => [p[0], p[1]]));
+      return {
+        name: (components.get(s.model) ?? 0) > 1 ? `${s.model} (${s.component})` : s.model,
+        values: epochs.map((e) => at.get(e) ?? null),
+      };
+    });
+    // The chart draws a legend only for several lines, so a single line is named in the title.
+    const of = lines.length === 1 ? ` of ${lines[0]!.name}` : "";
     return lineChart({
-      title: `Training ${metric} per epoch (training data)`, xLabels: epochs.map(String), xTitle: "epoch",
-      yTitle: metric,
-      series: series.map((s) => {
-        const at = new Map(s.points.map((p) => [p[0], p[1]]));
-        return {
-          name: (components.get(s.model) ?? 0) > 1 ? `${s.model} (${s.component})` : s.model,
-          values: epochs.map((e) => at.get(e) ?? null),
-        };
-      }),
+      title: `Training ${metric}${of} per epoch (training data)`, xLabels: epochs.map(String), xTitle: "epoch",
+      yTitle: metric, series: lines,
     });
   }));
 }

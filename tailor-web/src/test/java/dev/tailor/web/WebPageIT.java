@@ -161,6 +161,7 @@ class WebPageIT {
             assertThat(page.locator("#eval-curves svg .series").first().getAttribute("data-series"))
                     .startsWith("als");
             assertThat(curves.first().getAttribute("d")).matches("M[^L]+(L[^L]+){2}");
+            assertThat(page.locator("#eval-curves svg").getAttribute("aria-label")).contains("of als");
             page.locator("#data-body svg .series path.line").first().waitFor();
             page.locator("#models-body .stat").first().waitFor();
             page.locator("#rules-body li").first().waitFor();
