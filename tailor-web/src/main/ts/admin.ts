@@ -146,8 +146,9 @@ const models: Panel = {
         : null,
       table(["model", "configuration", "training time"], s.models.map((x) => [x.algorithm,
         Object.entries(x.config).map(([k, v]) => `${k}=${v}`).join(", "), `${formatInt(x.train_millis)} ms`])),
-      h("p", { class: "muted" }, "Training curves: the server records no per-iteration losses for its models, "
-        + "so there are none to plot. Earlier model sets are compared in Online metrics (by model set)."));
+      h("p", { class: "muted" }, "Training curves: the server records no per-iteration losses for the models it "
+        + "serves; the iterative models of the offline evaluation report have theirs under Offline evaluation. "
+        + "Earlier model sets are compared in Online metrics (by model set)."));
   },
 };
 
@@ -179,6 +180,63 @@ interface EvalAnswer {
   };
 }
 
+interface CurveSeries {
+  model: string;
+  component: string;
+  metric: string;
+  epochs: number;
+  seconds: number;
+  /** [epoch, value], epochs increasing. */
+  points: [number, number][];
+}
+
+interface CurvesAnswer {
+  path: string;
+  modified_at: string;
+  series: CurveSeries[];
+}
+
+/** One chart per metric (an ALS objective and a BPR loss do not share a scale), one line per model and component. */
+function curveCharts(c: CurvesAnswer): HTMLElement {
+  const metrics = [...new Set(c.series.map((s) => s.metric))];
+  const components = new Map<string, number>();
+  for (const s of c.series) {
+    components.set(s.model, (components.get(s.model) ?? 0) + 1);
+  }
+  return h("div", { class: "two-col" }, ...metrics.map((metric) => {
+    const series = c.series.filter((s) => s.metric === metric);
+    const last = Math.max(...series.flatMap((s) => s.points.map((p) => p[0])));
+    const epochs = Array.from({ length: last }, (_, i) => i + 1);
+    const lines = series.map((s) => {
+      const at = new Map(s.points.map((p) => [p[0], p[1]]));
+      return {
+        name: (components.get(s.model) ?? 0) > 1 ? `${s.model} (${s.component})` : s.model,
+        values: epochs.map((e) => at.get(e) ?? null),
+      };
+    });
+    // The chart draws a legend only for several lines, so a single line is named in the title.
+    const of = lines.length === 1 ? ` of ${lines[0]!.name}` : "";
+    return lineChart({
+      title: `Training ${metric}${of} per epoch (training data)`, xLabels: epochs.map(String), xTitle: "epoch",
+      yTitle: metric, series: lines,
+    });
+  }));
+}
+
+async function loadCurves(out: HTMLElement): Promise<void> {
+  try {
+    const c = await api.call<CurvesAnswer>("/v1/admin/evaluation/curves");
+    replace(out, c.series.length === 0 ? h("p", { class: "muted" }, "The report's curves file has no epochs.")
+      : curveCharts(c));
+  } catch (e) {
+    // A report without iterative models has no curves: that is a state to describe, not an error.
+    replace(out, e instanceof ApiError && e.status === 404
+      ? h("p", { class: "muted" }, "No learning curves: none of the evaluated models trains in epochs "
+        + "(evaluate als or bpr, for example, to see how their loss falls).")
+      : h("p", { class: "error", role: "alert" }, message(e)));
+  }
+}
+
 function ci(x: Ci | number | undefined): Ci | undefined {
   return x !== undefined && typeof x === "object" ? x : undefined;
 }
@@ -200,6 +258,7 @@ const evaluation: Panel = {
       ...groupNames.map((g) => h("option", { value: g, selected: g === "segment" }, g)));
     const vsK = h("div", { id: "eval-k-chart" });
     const perGroup = h("div", { id: "eval-group-chart" });
+    const curves = h("div", { id: "eval-curves" }, h("p", { class: "muted" }, "Loading…"));
     const draw = () => {
       const metric = metricSelect.value;
       const k = Number(kSelect.value);
@@ -238,8 +297,11 @@ const evaluation: Panel = {
         h("label", { for: "eval-k" }, "K (per group)"), kSelect,
         groupNames.length > 0 ? h("label", { for: "eval-group" }, "Group by") : null, groupNames.length > 0 ? groupSelect : null),
       h("div", { class: "two-col" }, vsK, perGroup),
-      table(["model", "spec", "training"], r.models.map((m) => [m.label, m.spec, `${formatInt(m.trainMillis)} ms`])));
+      table(["model", "spec", "training"], r.models.map((m) => [m.label, m.spec, `${formatInt(m.trainMillis)} ms`])),
+      h("h3", {}, "Learning curves"),
+      curves);
     draw();
+    await loadCurves(curves);
   },
 };
 

@@ -8,6 +8,7 @@ import dev.tailor.server.http.RouteExtension;
 import dev.tailor.server.http.Services;
 import dev.tailor.web.admin.DataHealth;
 import dev.tailor.web.admin.Evaluation;
+import dev.tailor.web.admin.EvaluationCurves;
 import dev.tailor.web.assets.StaticAssets;
 import dev.tailor.web.shop.ItemDetail;
 import dev.tailor.web.shop.Shoppers;
@@ -34,6 +35,7 @@ import java.util.Objects;
  *   <tr><td>{@code GET /v1/web/items/{id}}</td><td>one catalog item for the item page (read)</td></tr>
  *   <tr><td>{@code GET /v1/admin/data}</td><td>store counts, sparsity and events per day (admin)</td></tr>
  *   <tr><td>{@code GET /v1/admin/evaluation}</td><td>the configured offline evaluation report (admin)</td></tr>
+ *   <tr><td>{@code GET /v1/admin/evaluation/curves}</td><td>that report's learning curves (admin)</td></tr>
  * </table>
  */
 public final class WebUi implements RouteExtension {
@@ -71,6 +73,9 @@ public final class WebUi implements RouteExtension {
                 new Route(HandlerType.GET, "/v1/admin/data", Role.ADMIN, true,
                         "Store counts, sparsity and events per day", health::handle),
                 new Route(HandlerType.GET, "/v1/admin/evaluation", Role.ADMIN, true,
-                        "The offline evaluation report", evaluation::handle));
+                        "The offline evaluation report", evaluation::handle),
+                new Route(HandlerType.GET, "/v1/admin/evaluation/curves", Role.ADMIN, true,
+                        "Learning curves of the offline evaluation's iterative models",
+                        new EvaluationCurves(evaluation)::handle));
     }
 }

@@ -162,6 +162,9 @@ class WebEndpointsTest {
         HttpResponse<String> r = get("/v1/admin/evaluation", ADMIN);
         assertThat(r.statusCode()).isEqualTo(404);
         assertThat(json(r).get("detail").asText()).contains("tailor evaluate");
+        HttpResponse<String> curves = get("/v1/admin/evaluation/curves", ADMIN);
+        assertThat(curves.statusCode()).isEqualTo(404);
+        assertThat(json(curves).get("detail").asText()).contains("tailor evaluate");
     }
 
     private static int index(JsonNode data, String type) {

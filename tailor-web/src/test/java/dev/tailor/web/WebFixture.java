@@ -5,6 +5,8 @@ import dev.tailor.algorithms.registry.Algorithms;
 import dev.tailor.core.data.Snapshot;
 import dev.tailor.core.data.SnapshotBuilder;
 import dev.tailor.core.store.Store;
+import dev.tailor.eval.curves.Curve;
+import dev.tailor.eval.curves.LearningCurves;
 import dev.tailor.eval.harness.EvalConfig;
 import dev.tailor.eval.harness.Experiment;
 import dev.tailor.eval.harness.ExperimentResult;
@@ -30,7 +32,8 @@ import java.util.UUID;
 
 /**
  * A real server with the web page mounted, over a small generated sample shop in in-memory H2, trained at start;
- * and a real offline evaluation of that shop (popularity vs item-kNN, per segment) as the dashboard's report.
+ * and a real offline evaluation of that shop (popularity, item-kNN and a small ALS, per segment, with ALS's learning
+ * curve) as the dashboard's report.
  */
 final class WebFixture implements AutoCloseable {
     static final String STOREFRONT_KEY = "storefront-key-0123456789";
@@ -73,17 +76,28 @@ final class WebFixture implements AutoCloseable {
         }
     }
 
-    /** What {@code tailor evaluate --split loo --models "pop item-knn" --groups segment} does, into {@code dir}. */
-    static void evaluate(Store store, Path dir) {
+    /** The evaluated models: one iterative, so that the report has a learning curve. */
+    static final String MODELS = "pop item-knn als:rank=8,iterations=3";
+
+    /**
+     * What {@code tailor evaluate --split loo --models MODELS --groups segment} does, into {@code dir}.
+     *
+     * @return the learning curves written to the report's {@code curves.csv}
+     */
+    static List<Curve> evaluate(Store store, Path dir) {
         Snapshot snapshot = SnapshotBuilder.fromStore(store);
         SplitSpec split = SplitSpec.parse("loo", 42);
-        List<ModelSpec> models = Algorithms.standard().trainers("pop item-knn").stream().map(ModelSpec::of).toList();
+        LearningCurves curves = new LearningCurves();
+        List<ModelSpec> models = curves.attach(Algorithms.standard().trainers(MODELS).stream().map(ModelSpec::of)
+                .toList());
         EvalConfig config = EvalConfig.defaults().withKs(1, 5, 10, 20).withThreads(2).withBootstrap(200)
                 .withGroupings(List.of(UserGrouping.segments()));
         ExperimentResult result = Experiment.run(split.apply(snapshot), split.filters(), models, config,
                 ProgressListener.NONE);
+        List<Curve> trained = curves.curves();
         ReportWriter.write(result, new RunInfo("sample shop (web test)", split.spec(), 42, RunInfo.version(),
-                Map.of("models", "pop item-knn")), dir);
+                Map.of("models", MODELS)), trained, dir);
+        return trained;
     }
 
     String base() {

@@ -145,7 +145,7 @@ class WebPageIT {
             page.navigate(fx.base() + "/admin");
             Locator lines = page.locator("#eval-k-chart svg .series path.line");
             lines.first().waitFor();
-            assertThat(lines.count()).as("one line per evaluated model").isEqualTo(2);
+            assertThat(lines.count()).as("one line per evaluated model").isEqualTo(3);
             assertThat(lines.first().getAttribute("d")).contains("L");
             Locator bars = page.locator("#eval-group-chart svg rect.bar");
             bars.first().waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.ATTACHED));
@@ -154,6 +154,14 @@ class WebPageIT {
             List<String> heights = (List<String>) bars.evaluateAll("bars => bars.map(b => b.getAttribute('height'))");
             assertThat(heights).anySatisfy(h -> assertThat(Double.parseDouble(h)).isPositive());
             assertThat(page.locator("#eval-group-chart svg .tick").allTextContents()).contains("parents");
+            // The fixture's report has one iterative model (ALS, one component): one curve with a point per epoch.
+            Locator curves = page.locator("#eval-curves svg .series path.line");
+            curves.first().waitFor();
+            assertThat(curves.count()).as("a line per curve series").isEqualTo(1);
+            assertThat(page.locator("#eval-curves svg .series").first().getAttribute("data-series"))
+                    .startsWith("als");
+            assertThat(curves.first().getAttribute("d")).matches("M[^L]+(L[^L]+){2}");
+            assertThat(page.locator("#eval-curves svg").getAttribute("aria-label")).contains("of als");
             page.locator("#data-body svg .series path.line").first().waitFor();
             page.locator("#models-body .stat").first().waitFor();
             page.locator("#rules-body li").first().waitFor();

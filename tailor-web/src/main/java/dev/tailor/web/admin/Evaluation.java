@@ -31,13 +31,7 @@ public final class Evaluation {
 
     public void handle(Context ctx) {
         Params.of(ctx, Set.of()).check();
-        Path file = file().orElseThrow(() -> new HttpProblem(404, "not-found", "No evaluation report",
-                "no evaluation report is configured: run `tailor evaluate --out DIR` on this shop's data and "
-                        + "give DIR to the web page's configuration"));
-        if (!Files.isRegularFile(file)) {
-            throw new HttpProblem(404, "not-found", "No evaluation report",
-                    "the configured evaluation report " + file + " does not exist (yet)");
-        }
+        Path file = existingFile();
         try {
             JsonNode json = WebJson.MAPPER.readTree(file.toFile());
             if (json == null || !json.isObject() || !json.has("models")) {
@@ -53,6 +47,18 @@ public final class Evaluation {
             throw new HttpProblem(500, "report-unreadable", "Evaluation report unreadable",
                     "cannot read " + file + ": " + e.getMessage());
         }
+    }
+
+    /** The configured {@code metrics.json}; a 404 problem when none is configured or it does not exist. */
+    Path existingFile() {
+        Path file = file().orElseThrow(() -> new HttpProblem(404, "not-found", "No evaluation report",
+                "no evaluation report is configured: run `tailor evaluate --out DIR` on this shop's data and "
+                        + "give DIR to the web page's configuration"));
+        if (!Files.isRegularFile(file)) {
+            throw new HttpProblem(404, "not-found", "No evaluation report",
+                    "the configured evaluation report " + file + " does not exist (yet)");
+        }
+        return file;
     }
 
     private Optional<Path> file() {
