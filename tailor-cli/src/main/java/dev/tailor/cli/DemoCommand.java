@@ -19,6 +19,7 @@ import dev.tailor.eval.harness.ModelResult;
 import dev.tailor.eval.harness.ModelSpec;
 import dev.tailor.eval.harness.ProgressListener;
 import dev.tailor.eval.metric.Metric;
+import dev.tailor.eval.curves.LearningCurves;
 import dev.tailor.eval.harness.UserGrouping;
 import dev.tailor.eval.report.ConsoleTable;
 import dev.tailor.eval.report.ReportWriter;
@@ -82,7 +83,7 @@ final class DemoCommand implements Callable<Integer> {
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(SampleShopConfig.DEFAULT_ZONE);
     private static final List<String> TOUR_SEGMENTS = List.of("young-adults", "parents", "retirees");
     private static final int RECENT = 6;
-    private static final List<String> BASELINES = List.of("pop", "segment-pop", "item-knn", "user-knn");
+    private static final List<String> BASELINES = List.of("pop", "segment-pop", "item-knn", "user-knn", "als");
     private static final int DEFAULT_PORT = 8080;
     /** "Phone case": a product word of the sample shop's catalog, searched in step 6. */
     private static final String QUERY = "手机壳";
@@ -266,14 +267,16 @@ final class DemoCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         SplitSpec splitSpec = SplitSpec.parse("loo", seed);
         Split split = splitSpec.apply(snapshot);
-        List<ModelSpec> models = CliAlgorithms.all().trainers(String.join(" ", BASELINES)).stream()
-                .map(ModelSpec::of).toList();
+        // ALS reports a loss per iteration: its learning curve goes into the report, and so onto the dashboard.
+        LearningCurves curves = new LearningCurves();
+        List<ModelSpec> models = curves.attach(CliAlgorithms.all().trainers(String.join(" ", BASELINES)).stream()
+                .map(ModelSpec::of).toList());
         // Several K and per-segment groups so that the dashboard's plots have something to show; K = 10 is printed.
         EvalConfig config = EvalConfig.defaults().withKs(1, 5, 10, 20).withSeed(seed)
                 .withCompared(List.of(Metric.NDCG, Metric.HIT)).withGroupings(List.of(UserGrouping.segments()));
         ExperimentResult r = Experiment.run(split, DataFilters.NONE, models, config, ProgressListener.NONE);
         ReportWriter.write(r, new RunInfo("sample shop (demo)", splitSpec.spec(), seed, RunInfo.version(), Map.of()),
-                reportDir());
+                curves.curves(), reportDir());
         int at10 = 2; // the index of K = 10 above
         out.printf(Locale.ROOT, "%,d customers' last events hidden; %,d events to learn from; top 10 of %,d items."
                 + " Mean ± 95%% CI over customers:%n%n", r.data().userCount(), split.train().interactions().size(),

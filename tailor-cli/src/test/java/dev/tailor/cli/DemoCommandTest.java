@@ -21,7 +21,7 @@ class DemoCommandTest {
                 "retirees", "bytes/event", "fingerprint");
         // Step 5: the four baselines, each with NDCG@10 and HR@10 as mean ± CI, and the test against popularity.
         String baselines = first.out().substring(first.out().indexOf("== 5. Baselines on held-out behaviour"));
-        for (String model : List.of("pop", "segment-pop", "item-knn", "user-knn")) {
+        for (String model : List.of("pop", "segment-pop", "item-knn", "user-knn", "als")) {
             assertThat(baselines).containsPattern("(?m)^  " + model + " +0\\.\\d{4} ± 0\\.\\d{4} +0\\.\\d{4} ± 0\\.\\d{4}$");
         }
         assertThat(baselines).contains("last events hidden", "beats pop on NDCG@10", "Wilcoxon p",
