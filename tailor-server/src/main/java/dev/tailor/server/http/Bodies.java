@@ -49,6 +49,7 @@ public final class Bodies {
         }
         long declared = ctx.req().getContentLengthLong();
         if (declared > maxBytes) {
+            discardIfModest(ctx, declared);
             throw tooLarge(declared);
         }
         byte[] body = readLimited(ctx);
@@ -75,6 +76,10 @@ public final class Bodies {
             while ((n = in.read(buf)) > 0) {
                 total += n;
                 if (total > maxBytes) {
+                    // Drop the rest (up to DISCARD_LIMIT) so that the sender gets the 413, as in discardIfModest.
+                    while (total <= DISCARD_LIMIT && (n = in.read(buf)) > 0) {
+                        total += n;
+                    }
                     throw tooLarge(total);
                 }
                 out.write(buf, 0, n);
@@ -84,6 +89,26 @@ public final class Bodies {
             throw HttpProblem.badRequest("body", "could not be read: " + e.getMessage());
         }
     }
+
+    /**
+     * Reads and drops a body that is too large but not absurdly so, before the 413 is sent. Answering while the
+     * client is still sending makes the server close the connection with unread bytes, and many clients (the
+     * JDK's HttpClient among them) then lose the answer to a connection reset and never see why they failed.
+     * Bodies beyond {@link #DISCARD_LIMIT} are not worth that read: those clients get the reset.
+     */
+    private static void discardIfModest(Context ctx, long declared) {
+        if (declared > DISCARD_LIMIT) {
+            return;
+        }
+        try (InputStream in = ctx.bodyInputStream()) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            // The client stopped sending; the answer below may still reach it.
+        }
+    }
+
+    /** Largest oversize body read and dropped so that its sender gets the 413 (see discardIfModest). */
+    static final long DISCARD_LIMIT = 16L << 20;
 
     private HttpProblem tooLarge(long size) {
         return new HttpProblem(413, "too-large", "Request too large", "the body has " + (size > maxBytes
