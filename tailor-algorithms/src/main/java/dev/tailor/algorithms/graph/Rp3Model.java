@@ -6,7 +6,6 @@ import dev.tailor.algorithms.common.SavableModel;
 import dev.tailor.algorithms.common.Scoring;
 import dev.tailor.algorithms.itemknn.ItemKnnModel;
 import dev.tailor.algorithms.similarity.Neighbours;
-import dev.tailor.core.error.TailorException;
 import dev.tailor.core.model.Provenance;
 import dev.tailor.core.model.UserContext;
 import java.io.DataInput;
@@ -22,11 +21,8 @@ import java.io.IOException;
 public final class Rp3Model implements SavableModel {
     static final int PAYLOAD_VERSION = 1;
 
-    private final Neighbours neighbours;
-    private final float[] fallback;
-    private final double recency;
-    private final Provenance provenance;
     private final ItemKnnModel scorer;
+    private final Provenance provenance;
 
     /**
      * @param neighbours item x item walk weights, top k per item
@@ -34,10 +30,11 @@ public final class Rp3Model implements SavableModel {
      * @param recency positional decay of the history in (0, 1]
      */
     public Rp3Model(Neighbours neighbours, float[] fallback, double recency, Provenance provenance) {
-        this.scorer = new ItemKnnModel(neighbours, fallback, recency, provenance);
-        this.neighbours = neighbours;
-        this.fallback = fallback;
-        this.recency = recency;
+        this(new ItemKnnModel(neighbours, fallback, recency, provenance), provenance);
+    }
+
+    private Rp3Model(ItemKnnModel scorer, Provenance provenance) {
+        this.scorer = scorer;
         this.provenance = provenance;
     }
 
@@ -48,17 +45,17 @@ public final class Rp3Model implements SavableModel {
 
     @Override
     public int itemCount() {
-        return fallback.length;
+        return scorer.itemCount();
     }
 
     /** The item x item weight table ("similar items" can read it directly). */
     public Neighbours neighbours() {
-        return neighbours;
+        return scorer.neighbours();
     }
 
     @Override
     public void scoreAll(UserContext user, float[] out) {
-        Scoring.checkOutput(out, fallback.length, name());
+        Scoring.checkOutput(out, itemCount(), name());
         scorer.scoreAll(user, out);
     }
 
@@ -72,21 +69,14 @@ public final class Rp3Model implements SavableModel {
         return PAYLOAD_VERSION;
     }
 
+    /** The same body as item-kNN's: recency, fallback, neighbour table. */
     @Override
     public void writePayload(DataOutput out) throws IOException {
-        out.writeDouble(recency);
-        BinaryIO.writeFloats(out, fallback);
-        neighbours.write(out);
+        scorer.writePayload(out);
     }
 
     public static Rp3Model readPayload(DataInput in, int version, Provenance provenance) throws IOException {
         BinaryIO.checkPayloadVersion(Rp3Config.NAME, version, PAYLOAD_VERSION);
-        double recency = in.readDouble();
-        if (!(recency > 0 && recency <= 1)) {
-            throw new TailorException("corrupt model data: rp3beta recency " + recency);
-        }
-        float[] fallback = BinaryIO.readFloats(in, -1);
-        Neighbours neighbours = Neighbours.read(in, fallback.length, fallback.length);
-        return new Rp3Model(neighbours, fallback, recency, provenance);
+        return new Rp3Model(ItemKnnModel.readBody(in, Rp3Config.NAME, provenance), provenance);
     }
 }

@@ -104,9 +104,19 @@ public final class ItemKnnModel implements SavableModel {
 
     public static ItemKnnModel readPayload(DataInput in, int version, Provenance provenance) throws IOException {
         BinaryIO.checkPayloadVersion(ItemKnnConfig.NAME, version, PAYLOAD_VERSION);
+        return readBody(in, ItemKnnConfig.NAME, provenance);
+    }
+
+    /**
+     * Reads what {@link #writePayload} wrote, after the caller checked its own payload version: models that score
+     * like item-kNN over another neighbour table (RP3beta) store the same body.
+     *
+     * @param name the algorithm named in a corrupt-data message
+     */
+    public static ItemKnnModel readBody(DataInput in, String name, Provenance provenance) throws IOException {
         double recency = in.readDouble();
         if (!(recency > 0 && recency <= 1)) {
-            throw new TailorException("corrupt model data: item-knn recency " + recency);
+            throw new TailorException("corrupt model data: " + name + " recency " + recency);
         }
         float[] fallback = BinaryIO.readFloats(in, -1);
         Neighbours neighbours = Neighbours.read(in, fallback.length, fallback.length);
