@@ -47,6 +47,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -277,7 +278,7 @@ final class DemoCommand implements Callable<Integer> {
         ExperimentResult r = Experiment.run(split, DataFilters.NONE, models, config, ProgressListener.NONE);
         ReportWriter.write(r, new RunInfo("sample shop (demo)", splitSpec.spec(), seed, RunInfo.version(), Map.of()),
                 curves.curves(), reportDir());
-        int at10 = 2; // the index of K = 10 above
+        int at10 = Arrays.binarySearch(config.ks(), 10);
         out.printf(Locale.ROOT, "%,d customers' last events hidden; %,d events to learn from; top 10 of %,d items."
                 + " Mean ± 95%% CI over customers:%n%n", r.data().userCount(), split.train().interactions().size(),
                 r.data().rankableCount());
