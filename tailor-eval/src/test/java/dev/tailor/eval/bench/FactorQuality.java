@@ -4,6 +4,8 @@ package dev.tailor.eval.bench;
 import dev.tailor.algorithms.als.AlsModel;
 import dev.tailor.algorithms.common.Param;
 import dev.tailor.algorithms.ease.EaseModel;
+import dev.tailor.algorithms.hybrid.BlendTrainer;
+import dev.tailor.algorithms.hybrid.ScoreNormalization;
 import dev.tailor.algorithms.registry.AlgorithmInfo;
 import dev.tailor.algorithms.registry.Algorithms;
 import dev.tailor.algorithms.registry.TrainerSpec;
@@ -11,10 +13,14 @@ import dev.tailor.core.data.Snapshot;
 import dev.tailor.core.model.RecommenderModel;
 import dev.tailor.eval.harness.EvalData;
 import dev.tailor.eval.harness.Evaluator;
+import dev.tailor.eval.harness.Experiment;
+import dev.tailor.eval.harness.ExperimentResult;
+import dev.tailor.eval.harness.ModelSpec;
 import dev.tailor.eval.harness.ModelResult;
 import dev.tailor.eval.harness.ProgressListener;
 import dev.tailor.eval.harness.Protocols;
 import dev.tailor.eval.metric.Metric;
+import dev.tailor.eval.report.ConsoleTable;
 import dev.tailor.eval.split.Split;
 import dev.tailor.eval.stats.MeanCi;
 import dev.tailor.io.importer.Datasets;
@@ -34,6 +40,10 @@ import java.util.SplittableRandom;
  *   FactorQuality recency DATASET PROTOCOL SPEC           one training of an als or ease SPEC; its scoring-time
  *                                                        recency chosen on validation from 1, 0.9, ..., 0.2,
  *                                                        then reported on test
+ *   FactorQuality blend DATASET PROTOCOL SPEC_A SPEC_B    one training of each; the z-score blend's weight of B
+ *                                                        (and B's scoring-time recency, for als/ease) chosen on
+ *                                                        validation, then A, B and the blend on test with the
+ *                                                        harness's paired comparisons
  * </pre>
  * Prints NDCG and HR at the protocol's cutoffs (with the 95% interval over test users at K = 10) and the
  * training and scoring times.
@@ -56,7 +66,8 @@ public final class FactorQuality {
             }
             case "tune" -> tune(split, protocol, Integer.parseInt(args[3]), args[4]);
             case "recency" -> recency(split, protocol, Algorithms.parse(args[3]));
-            default -> throw new IllegalArgumentException("mode must be test, tune or recency, was " + mode);
+            case "blend" -> blend(split, protocol, Algorithms.parse(args[3]), Algorithms.parse(args[4]));
+            default -> throw new IllegalArgumentException("mode must be test, tune, recency or blend, was " + mode);
         }
     }
 
@@ -112,6 +123,64 @@ public final class FactorQuality {
         EvalData test = EvalData.prepare(split, split.test(), protocol.split().filters(), protocol.config());
         print("test", protocol, Evaluator.evaluate(chosen, test, spec.label() + " recency="
                 + chosen.provenance().config().get("recency"), spec.spec(), trainMillis, ProgressListener.NONE));
+    }
+
+    private static void blend(Split split, Protocols protocol, TrainerSpec a, TrainerSpec b) {
+        long t = System.nanoTime();
+        RecommenderModel modelA = a.train(split.train());
+        long trainA = (System.nanoTime() - t) / 1_000_000;
+        t = System.nanoTime();
+        RecommenderModel modelB = b.train(split.train());
+        long trainB = (System.nanoTime() - t) / 1_000_000;
+        System.out.printf(Locale.ROOT, "trained %s in %.1f s, %s in %.1f s%n", a.label(), trainA / 1e3, b.label(),
+                trainB / 1e3);
+        EvalData valid = EvalData.prepare(split, split.validation().orElseThrow(), protocol.split().filters(),
+                protocol.config());
+        double[] recencies = modelB instanceof AlsModel || modelB instanceof EaseModel
+                ? new double[] {1.0, 0.7, 0.5, 0.3} : new double[] {Double.NaN};
+        double best = -1;
+        RecommenderModel bestB = modelB;
+        double bestWeight = 0;
+        String bestLabel = null;
+        for (double r : recencies) {
+            RecommenderModel candidateB = Double.isNaN(r) ? modelB : withRecency(modelB, r);
+            for (int step : new int[] {1, 2, 4, 6, 8, 12, 16}) {
+                double weight = step / 40.0;
+                String label = blendLabel(a, b, weight, r);
+                RecommenderModel blended = blend(modelA, candidateB, (float) weight, label, split.train());
+                ModelResult res = Evaluator.evaluate(blended, valid, label, label, 0, ProgressListener.NONE);
+                print("valid", protocol, res);
+                double ndcg = MeanCi.of(res.perUser(Metric.NDCG, kIndex(protocol, 10))).mean();
+                if (ndcg > best) {
+                    best = ndcg;
+                    bestB = candidateB;
+                    bestWeight = weight;
+                    bestLabel = label;
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "best on validation: %s (NDCG@10 %.4f)%n", bestLabel, best);
+        RecommenderModel chosenB = bestB;
+        RecommenderModel blended = blend(modelA, chosenB, (float) bestWeight, bestLabel, split.train());
+        EvalData test = EvalData.prepare(split, split.test(), protocol.split().filters(), protocol.config());
+        ExperimentResult result = Experiment.run(test, List.of(
+                new ModelSpec(a.label(), a.spec(), s -> modelA),
+                new ModelSpec(b.label() + " (chosen recency)", b.spec(), s -> chosenB),
+                new ModelSpec(bestLabel, bestLabel, s -> blended)), ProgressListener.NONE);
+        System.out.println(ConsoleTable.render(result));
+    }
+
+    private static String blendLabel(TrainerSpec a, TrainerSpec b, double weight, double recency) {
+        String bSpec = b.label() + (Double.isNaN(recency) ? "" : (b.label().contains(":") ? "," : ":") + "recency="
+                + Param.formatReal(recency));
+        return "blend(" + Param.formatReal(1 - weight) + "*" + a.label() + "," + Param.formatReal(weight) + "*"
+                + bSpec + ")";
+    }
+
+    private static RecommenderModel blend(RecommenderModel a, RecommenderModel b, float weightB, String label,
+            Snapshot train) {
+        return new BlendTrainer(List.of(s -> a, s -> b), new float[] {1 - weightB, weightB},
+                ScoreNormalization.ZSCORE, label).train(train);
     }
 
     private static RecommenderModel withRecency(RecommenderModel m, double recency) {
