@@ -106,7 +106,7 @@ public final class TrainingLoop {
                     : "";
             throw ValidationException.of("training data", "no user has two behaviour events in a row to learn a"
                     + " next-item transition from (" + train.interactions().size() + " events, " + users
-                    + " users" + ")" + heldOut);
+                    + " users)" + heldOut);
         }
         order = Arrays.copyOf(order, nTrain);
         float[] popularity = popularity(flat, n);
