@@ -47,6 +47,36 @@ class EvaluateCurvesTest {
     }
 
     @Test
+    void sequentialModelsGetTrainingLossAndValidationNdcgCurves() throws IOException {
+        SharedData.require("ml-100k");
+        Path out = tmp.resolve("seq");
+        // Parameters in the registry's order: the model's label is then the spec as written.
+        String spec = "sasrec:dim=16,blocks=1,negatives=256,epochs=3,vusers=200,maxlen=20,threads=2";
+        Cli r = Cli.run("evaluate", "--data", "ml-100k", "--protocol", "loo", "--models", spec, "--threads", "2",
+                "--out", out.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+
+        List<String> rows = Files.readAllLines(out.resolve("curves.csv"));
+        String label = '"' + spec + '"';
+        // Patience 5 > 3 epochs: all three are trained, each giving a loss and a validation NDCG@10.
+        for (String metric : List.of("ce-loss", "valid-ndcg@10")) {
+            List<String[]> curve = rows.stream().filter(l -> l.startsWith(label + ",sasrec,"))
+                    .map(l -> l.substring(label.length() + 1).split(",")).filter(f -> f[3].equals(metric)).toList();
+            assertThat(curve).as(String.join("\n", rows)).extracting(f -> f[1]).containsExactly("1", "2", "3");
+            assertThat(curve).allSatisfy(f -> assertThat(f[2]).isEqualTo("3"));
+            // Cross-entropy starts near ln(1 + 256 negatives) = 5.55; NDCG@10 is a fraction.
+            double most = metric.equals("ce-loss") ? Math.log(257) + 1 : 1;
+            assertThat(curve).extracting(f -> Double.parseDouble(f[4])).allSatisfy(v -> assertThat(v)
+                    .isPositive().isLessThanOrEqualTo(most));
+        }
+        assertThat(rows).hasSize(1 + 2 * 3);
+        Path png = out.resolve("curves").resolve("sasrec_dim=16_blocks=1_negatives=256_epochs=3_vusers=200_maxlen=20_"
+                + "threads=2.png");
+        assertThat(ImageIO.read(png.toFile()).getWidth()).isEqualTo(560);
+        assertThat(r.out()).contains("sasrec ce-loss", "sasrec valid-ndcg@10");
+    }
+
+    @Test
     void helpSaysWhereTheCurvesGo() {
         Cli r = Cli.run("evaluate", "--help");
         assertThat(r.exitCode()).isZero();

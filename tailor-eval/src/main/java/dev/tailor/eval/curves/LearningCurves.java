@@ -8,8 +8,10 @@ import dev.tailor.core.model.RecommenderModel;
 import dev.tailor.core.model.Trainer;
 import dev.tailor.eval.harness.ModelSpec;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -18,8 +20,10 @@ import java.util.Set;
  * call their listener on their own training thread (the harness trains one model at a time, but a tuner or a
  * caller may train several at once), and {@link #curves()} may be read while training goes on.
  *
- * <p>Within one model, a new {@link Curve} starts when the algorithm or metric changes or the epoch number does
- * not increase: that is how a hybrid's components, trained one after another, come apart.
+ * <p>Within one model, each algorithm and metric has its own current {@link Curve}; a new one starts when the
+ * epoch number does not increase: that is how a hybrid's components, trained one after another, come apart.
+ * A trainer may report several metrics per epoch (a sequential model gives its training loss and its
+ * validation NDCG@10): each becomes a curve of its own.
  */
 public final class LearningCurves {
     /** Guarded by {@code this}. */
@@ -67,27 +71,27 @@ public final class LearningCurves {
     }
 
     private synchronized void record(Recorder r, Epoch e) {
-        Builder current = r.current;
-        if (current == null || !current.algorithm.equals(e.algorithm()) || !current.metric.equals(e.metric())
-                || e.epoch() <= current.epochs.get(current.epochs.size() - 1).epoch()) {
+        String key = e.algorithm() + '\n' + e.metric();
+        Builder current = r.current.get(key);
+        if (current == null || e.epoch() <= current.epochs.get(current.epochs.size() - 1).epoch()) {
             int same = 0;
             for (Builder b : curves) {
-                if (b.model.equals(r.model) && b.algorithm.equals(e.algorithm())) {
+                if (b.model.equals(r.model) && b.algorithm.equals(e.algorithm()) && b.metric.equals(e.metric())) {
                     same++;
                 }
             }
             String component = same == 0 ? e.algorithm() : e.algorithm() + "#" + (same + 1);
             current = new Builder(r.model, e.algorithm(), component, e.metric());
             curves.add(current);
-            r.current = current;
+            r.current.put(key, current);
         }
         current.epochs.add(e);
     }
 
     private final class Recorder implements EpochListener {
         private final String model;
-        /** The curve this model's epochs go to now; guarded by the enclosing collector. */
-        private Builder current;
+        /** The curve this model's epochs of an algorithm and metric go to now; guarded by the collector. */
+        private final Map<String, Builder> current = new HashMap<>();
 
         Recorder(String model) {
             this.model = model;

@@ -22,6 +22,7 @@ import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -41,6 +42,8 @@ public final class CurveReport {
     /** More epochs than this are thinned in the console table; the CSV keeps them all. */
     static final int MAX_ROWS = 20;
     private static final int MANY_POINTS = 30;
+    /** Metrics measured on held-out validation data, not on what the trainer fits, start with this. */
+    static final String VALID_PREFIX = "valid-";
 
     private CurveReport() {
     }
@@ -99,33 +102,54 @@ public final class CurveReport {
         return m;
     }
 
-    /** One model's curves in the report's plot style. */
+    /**
+     * One model's curves in the report's plot style. A validation metric ({@value #VALID_PREFIX}...) reported
+     * next to a loss gets its own axis on the right: NDCG@10 near 0.05 would be a flat line on a loss's scale.
+     */
     public static XYChart chart(String model, List<Curve> curves) {
         boolean oneMetric = curves.stream().map(Curve::metric).distinct().count() == 1;
+        boolean anyValid = curves.stream().anyMatch(CurveReport::validation);
+        boolean rightAxis = anyValid && curves.stream().anyMatch(c -> !validation(c));
         XYChart chart = new XYChartBuilder().width(HtmlReport.WIDTH).height(HtmlReport.HEIGHT)
                 .title("Training of " + model).xAxisTitle("epoch")
                 .yAxisTitle(oneMetric ? curves.get(0).metric() : "value").build();
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
+        double allMin = Double.POSITIVE_INFINITY;
         for (Curve c : curves) {
+            boolean right = rightAxis && validation(c);
             double[] x = new double[c.epochs().size()];
             double[] y = new double[x.length];
             for (int i = 0; i < x.length; i++) {
                 Epoch e = c.epochs().get(i);
                 x[i] = e.epoch();
                 y[i] = e.value();
-                min = Math.min(min, y[i]);
-                max = Math.max(max, y[i]);
+                allMin = Math.min(allMin, y[i]);
+                if (!right) {
+                    min = Math.min(min, y[i]);
+                    max = Math.max(max, y[i]);
+                }
             }
             XYSeries s = chart.addSeries(seriesName(c, curves.size() > 1), x, y);
             if (x.length > MANY_POINTS) {
                 s.setMarker(SeriesMarkers.NONE);
             }
+            if (right) {
+                s.setYAxisGroup(1);
+            }
         }
-        // A loss that falls by orders of magnitude is a flat line after the first epochs on a linear axis.
-        chart.getStyler().setYAxisLogarithmic(min > 0 && max / min >= 100);
+        if (rightAxis) {
+            chart.getStyler().setYAxisGroupPosition(1, Styler.YAxisPosition.Right);
+        }
+        // A loss that falls by orders of magnitude is a flat line after the first epochs on a linear axis. The
+        // scale applies to both axes, so every value must be positive.
+        chart.getStyler().setYAxisLogarithmic(allMin > 0 && min > 0 && max / min >= 100);
         chart.getStyler().setLegendVisible(curves.size() > 1);
         return chart;
+    }
+
+    private static boolean validation(Curve c) {
+        return c.metric().startsWith(VALID_PREFIX);
     }
 
     private static String seriesName(Curve c, boolean withComponent) {
@@ -203,7 +227,8 @@ public final class CurveReport {
             return;
         }
         h.append("<h2>Learning curves</h2>\n<p>The loss or metric each iterative trainer reports after every epoch"
-                + " (training data); every epoch is in <code>").append(CSV).append("</code>.</p>\n")
+                + " (training data; a <code>valid-</code> metric on the trainer's own held-out validation users);"
+                + " every epoch is in <code>").append(CSV).append("</code>.</p>\n")
                 .append("<table><tr><th>model</th><th>component</th><th>metric</th><th>epochs</th><th>first</th>"
                         + "<th>last</th><th>s/epoch</th></tr>\n");
         for (Curve c : curves) {

@@ -62,6 +62,26 @@ class LearningCurvesTest {
     }
 
     @Test
+    void twoMetricsReportedEachEpochBecomeTwoCurvesAndARetrainingStartsNewOnes() {
+        LearningCurves curves = new LearningCurves();
+        EpochListener l = curves.listener("seq");
+        for (int run = 0; run < 2; run++) {
+            for (int e = 1; e <= 3; e++) {
+                l.onEpoch(new Epoch("sasrec", e, 3, "ce-loss", 8.0 - e, 1));
+                l.onEpoch(new Epoch("sasrec", e, 3, "valid-ndcg@10", 0.01 * e, 1));
+            }
+        }
+        List<Curve> c = curves.curves();
+        assertThat(c).extracting(Curve::component, Curve::metric).containsExactly(
+                tuple("sasrec", "ce-loss"), tuple("sasrec", "valid-ndcg@10"),
+                tuple("sasrec#2", "ce-loss"), tuple("sasrec#2", "valid-ndcg@10"));
+        for (Curve curve : c) {
+            assertThat(curve.epochs()).extracting(Epoch::epoch).containsExactly(1, 2, 3);
+        }
+        assertThat(c.get(1).epochs()).extracting(Epoch::value).containsExactly(0.01, 0.02, 0.03);
+    }
+
+    @Test
     void attachGivesRepeatedLabelsTheHarnessSuffixes() {
         LearningCurves curves = new LearningCurves();
         List<ModelSpec> models = curves.attach(Algorithms.standard().trainers("bpr:rank=8,epochs=2 pop "

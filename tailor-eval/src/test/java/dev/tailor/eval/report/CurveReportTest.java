@@ -29,6 +29,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.imageio.ImageIO;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.style.Styler;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -201,5 +203,23 @@ class CurveReportTest {
         assertThat(CurveReport.chart("m", List.of(falling)).getStyler().isYAxisLogarithmic()).isTrue();
         assertThat(CurveReport.chart("m", List.of(flat)).getStyler().isYAxisLogarithmic()).isFalse();
         assertThat(CurveReport.chart("m", List.of(falling, flat)).getStyler().isYAxisLogarithmic()).isTrue();
+    }
+
+    @Test
+    void aValidationMetricNextToALossGetsTheRightAxis(@TempDir Path dir) throws IOException {
+        Curve loss = new Curve("m", "sasrec", "ce-loss", List.of(new Epoch("sasrec", 1, 2, "ce-loss", 7.5, 1),
+                new Epoch("sasrec", 2, 2, "ce-loss", 6.1, 1)));
+        Curve ndcg = new Curve("m", "sasrec", "valid-ndcg@10", List.of(
+                new Epoch("sasrec", 1, 2, "valid-ndcg@10", 0.0, 1),
+                new Epoch("sasrec", 2, 2, "valid-ndcg@10", 0.04, 1)));
+        var chart = CurveReport.chart("m", List.of(loss, ndcg));
+        assertThat(chart.getSeries("sasrec ce-loss").getYAxisGroup()).isZero();
+        assertThat(chart.getSeries("sasrec valid-ndcg@10").getYAxisGroup()).isEqualTo(1);
+        assertThat(chart.getStyler().getYAxisGroupPosistion(1)).isEqualTo(Styler.YAxisPosition.Right);
+        // NDCG@10 of 0 cannot be drawn on a log scale.
+        assertThat(chart.getStyler().isYAxisLogarithmic()).isFalse();
+        Path png = dir.resolve("m.png");
+        BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
+        assertThat(ImageIO.read(png.toFile()).getWidth()).isEqualTo(HtmlReport.WIDTH);
     }
 }

@@ -1,14 +1,20 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.tailor.sequential.gru;
 
+import dev.tailor.algorithms.factor.EpochListener;
+import dev.tailor.algorithms.factor.ListenableTrainer;
 import dev.tailor.core.data.Snapshot;
-import dev.tailor.core.model.Trainer;
 import dev.tailor.sequential.model.SequentialModel;
+import dev.tailor.sequential.train.EpochReports;
 import dev.tailor.sequential.train.TrainingLoop;
+import java.util.Objects;
 import java.util.Optional;
 
-/** Trains a GRU4Rec-style model with the same loss, loop and early stopping as SASRec. */
-public final class GruTrainer implements Trainer<SequentialModel> {
+/**
+ * Trains a GRU4Rec-style model with the same loss, loop, validation and early stopping as SASRec (see
+ * {@link dev.tailor.sequential.sasrec.SasRecTrainer}).
+ */
+public final class GruTrainer implements ListenableTrainer<SequentialModel> {
     private final GruConfig config;
     private final TrainingLoop.EpochListener listener;
 
@@ -17,8 +23,17 @@ public final class GruTrainer implements Trainer<SequentialModel> {
     }
 
     public GruTrainer(GruConfig config, TrainingLoop.EpochListener listener) {
-        this.config = config;
-        this.listener = listener;
+        this.config = Objects.requireNonNull(config, "config");
+        this.listener = Objects.requireNonNull(listener, "listener");
+    }
+
+    public GruConfig config() {
+        return config;
+    }
+
+    @Override
+    public GruTrainer withListener(EpochListener to) {
+        return new GruTrainer(config, EpochReports.to(GruEncoder.KIND, config.train().maxEpochs(), to));
     }
 
     @Override

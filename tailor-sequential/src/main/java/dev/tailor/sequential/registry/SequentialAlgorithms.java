@@ -27,9 +27,11 @@ import java.util.List;
  * Registry entries of SASRec ({@code sasrec}) and GRU4Rec ({@code gru4rec}). The names are the models' own
  * {@code name()}, which is what a model file records to find its reader again. Defaults are the settings of the
  * sequential benchmarks (d = 64, 2 blocks, 1 head, dropout 0.3, lr 0.004, batch 128, 1024 sampled negatives,
- * N = 50). A spec-built trainer has no validation set, so it trains exactly {@code epochs} epochs; {@code
- * patience} applies where a caller trains with one ({@link SasRecTrainer#train(dev.tailor.core.data.Snapshot,
- * dev.tailor.core.data.Snapshot)}).
+ * N = 50). A spec-built trainer validates on its own: the last item of up to {@code vusers} sampled customers is
+ * held out of training and ranked after every epoch; training stops after {@code patience} epochs without a
+ * better validation NDCG@10 (at most {@code epochs}) and keeps the best epoch's weights. Its trainers are
+ * {@link dev.tailor.algorithms.factor.ListenableTrainer}s: training loss and validation NDCG@10 per epoch become
+ * learning curves.
  */
 public final class SequentialAlgorithms {
     private static final List<Param> TRAINING = List.of(
@@ -37,9 +39,12 @@ public final class SequentialAlgorithms {
             Param.integer("batch", 128, 32, 512, true, "sequences per Adam step"),
             Param.integer("negatives", 1024, 64, 4096, true,
                     "uniform negatives shared by a mini-batch (0 = full softmax over all items)"),
-            Param.integer("epochs", 20, 3, 60, true, "epochs to train"),
-            Param.integer("patience", 5, 1, 20, false,
-                    "epochs without a better validation NDCG@10 before stopping, when validating").fixed(),
+            Param.integer("epochs", 20, 3, 60, true, "most epochs to train (fewer when early stopping ends it)"),
+            Param.integer("patience", 5, 2, 10, false,
+                    "epochs without a better validation NDCG@10 before training stops (the best epoch is kept)"),
+            Param.integer("vusers", 5_000, 0, 0, false, "customers whose last item is held out to validate each"
+                    + " epoch (seeded sample of those with 2+ items); 0 = no validation, train exactly epochs")
+                    .fixed(),
             Param.integer("maxlen", 50, 10, 200, true, "only the newest maxlen items of a sequence are input"),
             Events.param("binary"),
             Param.integer("threads", 0, 0, 0, false, "training threads, 0 = all processors").fixed(),
@@ -109,13 +114,14 @@ public final class SequentialAlgorithms {
                 .atLeast("batch", p.integer("batch"), 1)
                 .atLeast("epochs", p.integer("epochs"), 1)
                 .atLeast("patience", p.integer("patience"), 1)
+                .atLeast("vusers", p.integer("vusers"), 0)
                 .aboveAtMost("lr", p.real("lr"), 0, 10)
                 .atLeast("negatives", p.integer("negatives"), 0)
                 .atLeast("threads", p.integer("threads"), 0)
                 .done();
         TrainConfig d = TrainConfig.defaults();
         return new TrainConfig(p.integer("maxlen"), p.integer("batch"), p.integer("epochs"), p.integer("patience"),
-                (float) p.real("lr"), p.integer("negatives"), d.validationUsers(), p.integer("threads"),
+                (float) p.real("lr"), p.integer("negatives"), p.integer("vusers"), p.integer("threads"),
                 p.integer("seed"), d.collapseRepeats(), Events.parse(source, p.text(Events.NAME)));
     }
 

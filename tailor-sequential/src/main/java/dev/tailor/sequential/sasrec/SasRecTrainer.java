@@ -1,18 +1,23 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.tailor.sequential.sasrec;
 
+import dev.tailor.algorithms.factor.EpochListener;
+import dev.tailor.algorithms.factor.ListenableTrainer;
 import dev.tailor.core.data.Snapshot;
-import dev.tailor.core.model.Trainer;
 import dev.tailor.sequential.model.SequentialModel;
+import dev.tailor.sequential.train.EpochReports;
 import dev.tailor.sequential.train.TrainingLoop;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Trains a SASRec-style model with softmax cross-entropy (full or sampled) and early stopping on validation
- * NDCG@10. {@link #train(Snapshot)} holds out each user's last training item for validation;
- * {@link #train(Snapshot, Snapshot)} validates on a given part (the leave-one-out protocol's second-last items).
+ * NDCG@10. {@link #train(Snapshot)} holds out the last training item of a sample of users for validation (see
+ * {@link TrainingLoop#train}); {@link #train(Snapshot, Snapshot)} validates on a given part (the leave-one-out
+ * protocol's second-last items). As a {@link ListenableTrainer} it reports training loss and validation NDCG@10
+ * per epoch ({@link EpochReports}).
  */
-public final class SasRecTrainer implements Trainer<SequentialModel> {
+public final class SasRecTrainer implements ListenableTrainer<SequentialModel> {
     private final SasRecConfig config;
     private final TrainingLoop.EpochListener listener;
 
@@ -21,8 +26,17 @@ public final class SasRecTrainer implements Trainer<SequentialModel> {
     }
 
     public SasRecTrainer(SasRecConfig config, TrainingLoop.EpochListener listener) {
-        this.config = config;
-        this.listener = listener;
+        this.config = Objects.requireNonNull(config, "config");
+        this.listener = Objects.requireNonNull(listener, "listener");
+    }
+
+    public SasRecConfig config() {
+        return config;
+    }
+
+    @Override
+    public SasRecTrainer withListener(EpochListener to) {
+        return new SasRecTrainer(config, EpochReports.to(SasRecEncoder.KIND, config.train().maxEpochs(), to));
     }
 
     @Override

@@ -18,7 +18,8 @@ import java.util.Objects;
  * @param learningRate Adam step size
  * @param negatives 0: full softmax over all items; otherwise sampled softmax with this many uniform negatives
  *     shared by the whole mini-batch (cross-entropy over target + negatives; Klenitskiy &amp; Vasilev 2023)
- * @param validationUsers at most this many users are ranked for validation each epoch (seeded sample)
+ * @param validationUsers at most this many users are ranked for validation each epoch (seeded sample); 0 = no
+ *     validation: exactly {@code maxEpochs} epochs, the last kept
  * @param threads worker threads, 0 = all processors
  * @param seed seed for initialization, order, dropout and sampling
  * @param collapseRepeats count back-to-back repeats of an item once

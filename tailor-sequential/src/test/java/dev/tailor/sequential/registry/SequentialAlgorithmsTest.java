@@ -35,8 +35,31 @@ class SequentialAlgorithmsTest {
         assertThat(spec.values().integer("dim")).isEqualTo(64);
         assertThat(spec.values().integer("maxlen")).isEqualTo(50);
         assertThat(spec.values().real("dropout")).isEqualTo(0.3);
+        assertThat(spec.values().integer("vusers")).isEqualTo(5_000);
         assertThat(REGISTRY.searchSpace("sasrec")).extracting(p -> p.name())
-                .contains("dim", "lr", "epochs").doesNotContain("threads", "seed", "heads");
+                .contains("dim", "lr", "epochs", "patience").doesNotContain("threads", "seed", "heads", "vusers");
+        assertThat(REGISTRY.searchSpace("gru4rec")).extracting(p -> p.name()).contains("patience");
+    }
+
+    @Test
+    void aSpecBuiltTrainerValidatesOnHeldOutLastItemsAndStopsEarly() {
+        Snapshot data = Synthetic.chains(200, 30, 3);
+        SequentialModel m = (SequentialModel) REGISTRY.trainer("gru4rec" + SMALL.replace("blocks=1,", "")
+                .replace("epochs=12", "epochs=30") + ",patience=2,vusers=50").train(data);
+
+        assertThat(m.trainingLog()).allSatisfy(e -> assertThat(e.validNdcg10()).isBetween(0.0, 1.0));
+        int best = Integer.parseInt(m.provenance().config().get("best-epoch"));
+        assertThat(m.provenance().config()).containsEntry("validation-users", "50").containsEntry("patience", "2");
+        assertThat(m.trainingLog().size()).isEqualTo(Math.min(30, best + 2));
+    }
+
+    @Test
+    void vusersZeroTrainsExactlyTheEpochsWithoutValidation() {
+        Snapshot data = Synthetic.chains(100, 30, 3);
+        SequentialModel m = (SequentialModel) REGISTRY.trainer("sasrec" + SMALL.replace("epochs=12", "epochs=3")
+                + ",vusers=0,patience=1").train(data);
+
+        assertThat(m.trainingLog()).hasSize(3).allSatisfy(e -> assertThat(e.validNdcg10()).isNaN());
     }
 
     @Test
@@ -47,6 +70,11 @@ class SequentialAlgorithmsTest {
                 .isInstanceOf(ValidationException.class).hasMessageContaining("maxlen");
         assertThatThrownBy(() -> REGISTRY.trainer("sasrec:width=3"))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("width");
+        assertThatThrownBy(() -> REGISTRY.trainer("sasrec:vusers=-1"))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("vusers").hasMessageContaining(">= 0");
+        assertThatThrownBy(() -> REGISTRY.trainer("gru4rec:patience=0"))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("patience")
+                .hasMessageContaining(">= 1");
     }
 
     @Test
