@@ -65,30 +65,37 @@ class SemanticSearchTest {
         int[] indices = IntStream.range(0, catalog.size()).toArray();
         try (Store store = JdbcStores.open("h2:mem:semantic-search");
                 Encoders.Opened enc = Encoders.open(Encoders.MULTILINGUAL, EncoderConfig.defaults());
-                SearchIndex bm25 = new SearchIndex()) {
+                SearchIndex bm25 = new SearchIndex();
+                SemanticIndex vectors = new SemanticIndex(Encoders.MULTILINGUAL, EncoderConfig.defaults(),
+                        JdbcStores.embeddings(store))) {
             EmbeddingStore table = JdbcStores.embeddings(store).orElseThrow();
             assertThat(SemanticSearch.fromCache(catalog, indices, table, enc.modelId())).isEmpty();
+            assertThat(vectors.reload(catalog, indices)).isEqualTo(SemanticIndex.Mode.LEXICAL);
+            assertThat(vectors.describe()).contains("tailor embed --model multilingual");
             new CachingTextEncoder(enc.encoder(), enc.modelId(), new StoreEmbeddingCache(table))
                     .encode(catalog.stream().map(ItemTexts::of).toList());
             Optional<DenseIndex> dense = SemanticSearch.fromCache(catalog, indices, table, enc.modelId());
             assertThat(dense).isPresent();
             assertThat(dense.get().size()).isEqualTo(catalog.size());
             bm25.upsert(catalog, indices);
-            SemanticSearch search = new SemanticSearch(bm25, dense.get(), enc.encoder(),
-                    SemanticSearch.DEFAULT_MIN_SIMILARITY);
+            assertThat(vectors.reload(catalog, indices)).isEqualTo(SemanticIndex.Mode.HYBRID);
+            assertThat(vectors.size()).isEqualTo(catalog.size());
+            SemanticSearch search = new SemanticSearch(bm25, vectors, SemanticSearch.DEFAULT_MIN_SIMILARITY);
 
             String query = "裙子";
             int[] items = new int[10];
             float[] scores = new float[10];
             int lexical = bm25.search(query, items, scores);
             assertThat(dresses(catalog, items, lexical)).as("BM25 shares no term with dress titles").isZero();
-            int n = search.search(query, items, scores);
+            SemanticSearch.Hits hits = search.search(query, items, scores);
+            assertThat(hits.mode()).isEqualTo(SemanticIndex.Mode.HYBRID);
+            int n = hits.count();
             assertThat(dresses(catalog, items, n)).as("dresses among the fused top 10: %s",
                     titles(catalog, items, n)).isGreaterThanOrEqualTo(3);
 
             // An exact lexical match still comes first.
             Item phone = catalog.stream().filter(i -> i.title().contains("手机壳")).findFirst().orElseThrow();
-            n = search.search("手机壳", items, scores);
+            n = search.search("手机壳", items, scores).count();
             assertThat(titles(catalog, items, n).get(0)).contains("手机壳");
             assertThat(phone.title()).contains("手机壳");
         }
