@@ -151,10 +151,13 @@ class SemanticSearchHttpTest {
         assertThat(items.get(0).path("source").asText()).isEqualTo("text");
         assertThat(items.get(0).path("reason").asText()).isEqualTo("Described like 法式 雪纺 长裙 碎花 夏季");
         assertThat(items.get(0).path("category").asText()).isEqualTo("Fashion > Dresses");
-        // Every other dress of the small shop is among the 5 (the rest are the next nearest, e.g. floral items).
+        // Every other available dress with a Chinese title is among the 5; the rest are the next nearest (floral
+        // plants, handbags). Dresses with an English primary title are not: with the multilingual encoder their
+        // vectors live in MiniLM's block, at cosine 0 to Chinese text.
         long dresses = 0;
         for (int i = 0; i < hybrid.server.catalog().view().size(); i++) {
-            dresses += leaf("Dresses").test(hybrid.server.catalog().view().item(i)) ? 1 : 0;
+            Item item = hybrid.server.catalog().view().item(i);
+            dresses += leaf("Dresses").test(item) && item.available() && "zh".equals(item.language()) ? 1 : 0;
         }
         assertThat(count(hybrid, similar.json(), leaf("Dresses"))).as(similar.body())
                 .isEqualTo(Math.min(5, dresses - 1));

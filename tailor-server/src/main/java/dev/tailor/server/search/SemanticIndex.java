@@ -73,6 +73,7 @@ public final class SemanticIndex implements AutoCloseable {
     private record Entry(float[] vector, long sequence) {
     }
 
+    private final int foldAt;
     private final String modelName;
     private final EncoderConfig config;
     private final String modelId;
@@ -95,6 +96,12 @@ public final class SemanticIndex implements AutoCloseable {
      * @throws dev.tailor.core.error.ValidationException for an unknown model name, listing the known ones
      */
     public SemanticIndex(String modelName, EncoderConfig config, Optional<EmbeddingStore> store) {
+        this(modelName, config, store, FOLD_AT);
+    }
+
+    /** As the public constructor, folding the overlay into the base at {@code foldAt} rows (tests). */
+    SemanticIndex(String modelName, EncoderConfig config, Optional<EmbeddingStore> store, int foldAt) {
+        this.foldAt = foldAt;
         this.modelName = modelName.trim();
         this.config = config;
         this.store = store;
@@ -127,6 +134,11 @@ public final class SemanticIndex implements AutoCloseable {
                     s.base().size() - s.stale().cardinality() + s.recent().size());
         }
         return "lexical (BM25 only): " + s.reason().orElseThrow();
+    }
+
+    /** Rows in the overlay (items encoded since the base was built), for tests. */
+    int overlaySize() {
+        return state.recent().size();
     }
 
     /** Items with a current vector. */
@@ -244,7 +256,7 @@ public final class SemanticIndex implements AutoCloseable {
                 overlay.remove(indices[i]);
                 overlay.put(indices[i], new Entry(vectors.get(i), ++sequence));
             }
-            if (overlay.size() >= FOLD_AT) {
+            if (overlay.size() >= foldAt) {
                 DenseIndex merged = fold(s);
                 overlay.clear();
                 publish(merged);
