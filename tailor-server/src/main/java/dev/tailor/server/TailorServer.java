@@ -113,7 +113,6 @@ public final class TailorServer implements AutoCloseable {
         CustomerDirectory directory = new CustomerDirectory(store, liveCustomers, liveEvents, erasures);
         this.ingest = new Ingest(store, catalog, search, semantic, liveCustomers, directory, liveEvents, feedback,
                 models);
-        models.afterTraining(this::reloadVectors);
         List<String> extraLabels = new ArrayList<>();
         for (String spec : config.models().extraModels()) {
             extraLabels.add(labelOf(algorithms, spec));
@@ -212,6 +211,8 @@ public final class TailorServer implements AutoCloseable {
                 (System.nanoTime() - t0) / 1_000_000);
         semantic.reload(items, concat(indices, items.size()));
         models.loadOrTrain();
+        // From now on (not for the training at start: the vectors were just read), each training rereads them.
+        models.afterTraining(this::reloadVectors);
         config.retrainEvery().ifPresent(models::schedule);
         try {
             app.start();

@@ -197,6 +197,21 @@ class SemanticSearchHttpTest {
         assertThat(search(hybrid, longest, 5).path("mode").asText()).isEqualTo("hybrid");
     }
 
+    /** Vectors stored while serving (as by {@code tailor embed}) are read at the next training: hybrid from then. */
+    @Test
+    void vectorsEmbeddedWhileServingTurnSearchByMeaningOnAtTheNextTraining() {
+        SampleShopConfig shop = SampleShopConfig.builder().items(120).customers(80).seed(9).build();
+        try (ServerFixture fx = ServerFixture.withShop(shop, c -> c)) {
+            assertThat(search(fx, "手机壳", 5).path("mode").asText()).isEqualTo("lexical");
+            embed(fx.store);
+            assertThat(search(fx, "手机壳", 5).path("mode").asText()).as("until the next training").isEqualTo("lexical");
+            ApiClient.Answer trained = fx.client.post("/v1/admin/train?wait=true", ServerFixture.ADMIN, "{}");
+            assertThat(trained.status()).as(trained.body()).isEqualTo(200);
+            assertThat(search(fx, "手机壳", 5).path("mode").asText()).isEqualTo("hybrid");
+            assertThat(fx.server.semantic().size()).isEqualTo(120);
+        }
+    }
+
     @Test
     void anUnknownTextModelIsAConfigurationError() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> ServerConfig.defaults().withTextModel("bert-9"))
