@@ -14,7 +14,8 @@ import java.util.Map;
  * Where the time of encoding Chinese titles goes: the tokenizer alone (its CPU time on the calling thread) against
  * the whole {@link OnnxTextEncoder#encode} (process CPU time, ONNX Runtime's pool threads included), for a few
  * encoder layouts. Not a test; run with the test classpath (see bench/text-encoders.sh):
- * {@code java -cp ... dev.tailor.text.encoder.EncoderProfile [items=1000] [reps=3]}.
+ * {@code java -cp ... dev.tailor.text.encoder.EncoderProfile [items=1000] [reps=3] [layouts=8:2x1,32:1x1]} (batch
+ * size : intra-op threads x parallel batches).
  */
 public final class EncoderProfile {
     private EncoderProfile() {
@@ -23,12 +24,15 @@ public final class EncoderProfile {
     public static void main(String[] args) {
         int items = 1000;
         int reps = 3;
+        String[] layouts = {"8:2x1", "8:1x1", "16:1x1", "32:1x1", "8:1x2"};
         for (String arg : args) {
             String[] kv = arg.split("=", 2);
             switch (kv[0]) {
                 case "items" -> items = Integer.parseInt(kv[1]);
                 case "reps" -> reps = Integer.parseInt(kv[1]);
-                default -> throw new IllegalArgumentException("expected items=N or reps=N, got '" + arg + "'");
+                case "layouts" -> layouts = kv[1].split(",");
+                default -> throw new IllegalArgumentException("expected items=N, reps=N or layouts=B:IxP,... got '"
+                        + arg + "'");
             }
         }
         List<String> titles = ChineseTitles.generate(items, 42).stream().map(ChineseTitles.Title::text).toList();
@@ -55,7 +59,7 @@ public final class EncoderProfile {
         System.out.printf(Locale.ROOT, "tokenizer (DJL batchEncode): %.3f ms CPU per title (%.0f titles per CPU-s)%n",
                 best / 1e6 / items, items / (best / 1e9));
 
-        for (String layout : new String[] {"8:2x1", "8:1x1", "16:1x1", "32:1x1", "8:1x2"}) {
+        for (String layout : layouts) {
             String[] p = layout.split("[:x]");
             EncoderConfig config = EncoderConfig.defaults().withBatchSize(Integer.parseInt(p[0]))
                     .withThreads(Integer.parseInt(p[1]), Integer.parseInt(p[2]));
