@@ -40,8 +40,11 @@ public final class SemanticIndex implements AutoCloseable {
     public static final String NONE = "none";
     /** Overlay rows beyond which they are folded into the base (each upsert rebuilds the overlay's index). */
     static final int FOLD_AT = 1_024;
-    /** Query vectors kept: shoppers repeat a small set of queries; cleared whole when full, like BM25's cache. */
-    static final int QUERY_CACHE = 10_000;
+    /**
+     * Query vectors kept: shoppers repeat a small set of queries; cleared whole when full, like BM25's cache. At 896
+     * floats (multilingual) that is at most 7 MB.
+     */
+    static final int QUERY_CACHE = 2_000;
 
     /** How search runs. */
     public enum Mode {
@@ -233,7 +236,8 @@ public final class SemanticIndex implements AutoCloseable {
 
     /**
      * Encodes upserted items (their text: title, category path, brand) so they are found by meaning from the
-     * next request. Does nothing while the index is off: then new items wait for {@code tailor embed}.
+     * next request. Does nothing while the index is off: then new items wait for {@code tailor embed}. A failure
+     * of the model or of the cache is logged, not thrown: the items are stored and found by BM25 regardless.
      *
      * @param indices catalog index of each item, aligned with {@code items}
      */
@@ -246,7 +250,15 @@ public final class SemanticIndex implements AutoCloseable {
         for (Item item : items) {
             texts.add(ItemTexts.of(item));
         }
-        List<float[]> vectors = encoder.encode(texts);
+        List<float[]> vectors;
+        try {
+            vectors = encoder.encode(texts);
+        } catch (TailorException e) {
+            // The items are stored and searchable by BM25 already; failing the upsert for their vectors would not
+            // undo that. The next reload reads whatever the cache holds.
+            LOG.warn("{} upserted items not encoded for search by meaning: {}", items.size(), e.getMessage());
+            return;
+        }
         synchronized (lock) {
             State s = state;
             if (!s.on() || closed) {
