@@ -63,6 +63,14 @@ class DenseIndexTest {
         for (int j = 0; j < dim; j++) {
             q[j] = (float) (r.nextDouble() * 2 - 1);
         }
+        // Like a multilingual query: zero outside one block (a prefix or a suffix, or everything).
+        int zeroFrom = r.nextInt(dim + 1);
+        boolean prefix = r.nextBoolean();
+        for (int j = 0; j < dim; j++) {
+            if (prefix ? j < zeroFrom : j >= zeroFrom) {
+                q[j] = 0f;
+            }
+        }
         int[] ids = IntStream.range(0, rows).map(i -> 1000 + i).toArray();
         DenseIndex idx = new DenseIndex(dim, ids, v);
         int[] items = new int[k];
