@@ -282,21 +282,22 @@ public final class SemanticIndex implements AutoCloseable {
     private DenseIndex fold(State s) {
         DenseIndex base = s.base();
         int dim = base.dim();
-        List<Integer> keep = new ArrayList<>();
+        // The overlay, not the published stale set: it also holds the rows of the upsert being folded.
         int[] all = base.catalogIndices();
+        int kept = 0;
         for (int c : all) {
-            if (!overlay.containsKey(c)) {
-                keep.add(c);
-            }
+            kept += overlay.containsKey(c) ? 0 : 1;
         }
-        int[] rows = new int[keep.size() + overlay.size()];
+        int[] rows = new int[kept + overlay.size()];
         float[] vectors = new float[rows.length * dim];
         float[] v = new float[dim];
         int n = 0;
-        for (int c : keep) {
-            base.vector(c, v);
-            rows[n] = c;
-            System.arraycopy(v, 0, vectors, n++ * dim, dim);
+        for (int c : all) {
+            if (!overlay.containsKey(c)) {
+                base.vector(c, v);
+                rows[n] = c;
+                System.arraycopy(v, 0, vectors, n++ * dim, dim);
+            }
         }
         for (Map.Entry<Integer, Entry> e : overlay.entrySet()) {
             rows[n] = e.getKey();
