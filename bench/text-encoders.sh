@@ -15,6 +15,9 @@ mkdir -p bench/out
 CP="tailor-text/target/test-classes:tailor-text/target/classes:$(cat bench/out/tailor-text.classpath)"
 DATA="${TAILOR_DATA_DIR:-$PWD/../shared/data}"
 MAIN=dev.tailor.text.bench.EncoderBench
-if [[ "${1:-}" == "catalog" ]]; then MAIN=dev.tailor.text.bench.CatalogBench; shift;
-elif [[ "${1:-}" == "profile" ]]; then MAIN=dev.tailor.text.encoder.EncoderProfile; shift; elif [[ "${1:-}" == "throughput" ]]; then shift; fi
+case "${1:-}" in
+  catalog) MAIN=dev.tailor.text.bench.CatalogBench; shift ;;
+  profile) MAIN=dev.tailor.text.encoder.EncoderProfile; shift ;;
+  throughput) shift ;;
+esac
 exec java ${JAVA_OPTS:-} -Xmx2g -Dtailor.data.dir="$DATA" -cp "$CP" "$MAIN" "$@"
