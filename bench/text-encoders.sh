@@ -5,6 +5,7 @@
 #   bench/text-encoders.sh [throughput] [models=...] [batches=1,8,32,64] [threads=2x1,1x2] [items=1000] [reps=3]
 #                          [peer=true]   (peer: also time langchain4j's own classes on the same texts)
 #   bench/text-encoders.sh catalog [model=all-minilm-l6-v2-q]
+#   bench/text-encoders.sh profile [items=1000] [reps=3] [layouts=8:2x1,32:1x1]   (tokenizer vs ONNX, bge-small-zh)
 # Needs the shared datasets (../shared/data or TAILOR_DATA_DIR).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,5 +15,9 @@ mkdir -p bench/out
 CP="tailor-text/target/test-classes:tailor-text/target/classes:$(cat bench/out/tailor-text.classpath)"
 DATA="${TAILOR_DATA_DIR:-$PWD/../shared/data}"
 MAIN=dev.tailor.text.bench.EncoderBench
-if [[ "${1:-}" == "catalog" ]]; then MAIN=dev.tailor.text.bench.CatalogBench; shift; elif [[ "${1:-}" == "throughput" ]]; then shift; fi
+case "${1:-}" in
+  catalog) MAIN=dev.tailor.text.bench.CatalogBench; shift ;;
+  profile) MAIN=dev.tailor.text.encoder.EncoderProfile; shift ;;
+  throughput) shift ;;
+esac
 exec java ${JAVA_OPTS:-} -Xmx2g -Dtailor.data.dir="$DATA" -cp "$CP" "$MAIN" "$@"

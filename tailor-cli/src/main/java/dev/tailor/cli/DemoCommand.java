@@ -9,8 +9,11 @@ import dev.tailor.core.data.Snapshot;
 import dev.tailor.core.data.SnapshotBuilder;
 import dev.tailor.core.data.UserFeatures;
 import dev.tailor.core.domain.Item;
+import dev.tailor.core.domain.Price;
+import dev.tailor.core.error.TailorException;
 import dev.tailor.core.error.ValidationException;
 import dev.tailor.core.store.Store;
+import dev.tailor.core.text.EmbeddingStore;
 import dev.tailor.eval.harness.Comparison;
 import dev.tailor.eval.harness.EvalConfig;
 import dev.tailor.eval.harness.Experiment;
@@ -34,11 +37,20 @@ import dev.tailor.io.sampleshop.SampleShopConfig;
 import dev.tailor.server.ServerConfig;
 import dev.tailor.server.scene.ServingExtensions;
 import dev.tailor.server.TailorServer;
+import dev.tailor.server.search.DenseIndex;
+import dev.tailor.store.jdbc.JdbcStores;
+import dev.tailor.text.cache.CachingTextEncoder;
+import dev.tailor.text.cache.StoreEmbeddingCache;
+import dev.tailor.text.encoder.EncoderConfig;
+import dev.tailor.text.encoder.Encoders;
+import dev.tailor.text.twotower.ItemTexts;
 import dev.tailor.web.WebConfig;
 import dev.tailor.web.WebUi;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -72,10 +84,15 @@ import picocli.CommandLine.Spec;
             "customers of different segments with their recent behaviour, and how",
             "well the baseline recommenders predict each customer's last event.",
             "",
+            "A language model then reads every item's title (Chinese with bge-small-zh,",
+            "English with MiniLM) into the store's embedding cache, as 'tailor embed'",
+            "does, and finds the items most similar to a brand-new item by text alone.",
+            "",
             "Finally start the HTTP API over the demo store (authentication off, this",
             "machine only), make a few real requests (a search in Chinese, an item",
-            "page, a view, the homepage that follows it) and keep serving until",
-            "Ctrl-C, printing the URL of the API docs and curl commands to try."},
+            "page, a view, the homepage that follows it, the new item and its similar",
+            "items) and keep serving until Ctrl-C, printing the URL of the API docs",
+            "and curl commands to try."},
         footerHeading = "%nExamples:%n",
         footer = {"  tailor demo", "  tailor demo --customers 20000 --seed 1",
             "  tailor demo --smoke    (CI: check the server, then exit)"})
@@ -86,8 +103,13 @@ final class DemoCommand implements Callable<Integer> {
     private static final int RECENT = 6;
     private static final List<String> BASELINES = List.of("pop", "segment-pop", "item-knn", "user-knn", "als");
     private static final int DEFAULT_PORT = 8080;
-    /** "Phone case": a product word of the sample shop's catalog, searched in step 6. */
+    /** "Phone case": a product word of the sample shop's catalog, searched in step 7. */
     private static final String QUERY = "手机壳";
+    /** Shown in step 6 and posted in step 7: no event, and "长裙" (long dress) is in no other title. */
+    static final Item NEW_ITEM = Item.builder("i-new-0001", "法式 雪纺 长裙 碎花 夏季").language("zh")
+            .localizedTitle("en", "French chiffon floral maxi dress, summer")
+            .categoryPath(List.of("Fashion", "Dresses")).price(new Price(new BigDecimal("299"), "CNY")).build();
+    private static final int SHOWN_SIMILAR = 5;
 
     @Option(names = "--items", paramLabel = "N", defaultValue = "2000", description = "Catalog size (default ${DEFAULT-VALUE}).")
     int items;
@@ -156,6 +178,9 @@ final class DemoCommand implements Callable<Integer> {
             baselines(out, snapshot);
             out.printf("Full report with more metrics, plots and per-user lists:%n  ./tailor evaluate --data store:h2:%s"
                     + " --split loo --models %s --out out/demo-eval%n", dir, String.join(",", BASELINES));
+
+            heading(out, "6. A language model reads the catalog (tailor embed --store " + storeOptions.spec() + ")");
+            languageModel(out, store);
         }
         if (noServe) {
             out.println();
@@ -172,7 +197,7 @@ final class DemoCommand implements Callable<Integer> {
      * --smoke, a graceful stop and the verdict as exit code).
      */
     private int serve(StoreOptions storeOptions, String customer, PrintWriter out) {
-        heading(out, "6. The HTTP API over the demo store (tailor serve --store " + storeOptions.spec() + ")");
+        heading(out, "7. The HTTP API over the demo store (tailor serve --store " + storeOptions.spec() + ")");
         ServerConfig d = ServerConfig.defaults();
         // A generous time budget: a cold first request on a busy two-core machine can take a second.
         ServerConfig config = d.withPort(chosenPort()).withAuthDisabled(true).withAccessLog(false)
@@ -192,7 +217,9 @@ final class DemoCommand implements Callable<Integer> {
             ServeCommand.banner(server, storeOptions.spec(), out);
             String who = customer.isEmpty() ? server.models().get().histories().userId(0) : customer;
             out.printf("%nReal requests to it:%n");
-            failures = new SmokeCheck(server.baseUri(), Optional.empty(), out).run(who, QUERY);
+            SmokeCheck check = new SmokeCheck(server.baseUri(), Optional.empty(), out);
+            check.run(who, QUERY);
+            failures = check.newItem(newItemJson(), "text");
             curlExamples(server, who, out);
         } catch (RuntimeException e) {
             server.stop();
@@ -258,6 +285,67 @@ final class DemoCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  curl -s -X POST %s/v1/events -H 'Content-Type: application/json' \\%n"
                 + "       -d '{\"type\":\"view\",\"user_id\":\"%s\",\"item_id\":\"%s\"}'%n", b, customer, item);
         out.printf(Locale.ROOT, "  API docs: %s/docs%n%n", b);
+    }
+
+    /**
+     * Step 6: every item's text into the store's embedding cache (what {@code tailor embed} does, so the server of
+     * step 7 searches by meaning), then the nearest items to a brand-new item that no customer has seen: text is
+     * all it has.
+     */
+    private static void languageModel(PrintWriter out, Store store) {
+        List<Item> items = new ArrayList<>();
+        store.forEachItem(items::add);
+        EmbeddingStore table = JdbcStores.embeddings(store).orElseThrow(() -> new TailorException(
+                "the store " + store.describe() + " has no embedding table"));
+        long cpu0 = processCpuNanos();
+        long t0 = System.nanoTime();
+        try (Encoders.Opened enc = Encoders.open(Encoders.MULTILINGUAL, EncoderConfig.defaults())) {
+            long loaded = System.nanoTime();
+            CachingTextEncoder caching = new CachingTextEncoder(enc.encoder(), enc.modelId(),
+                    new StoreEmbeddingCache(table));
+            List<float[]> vectors = caching.encode(items.stream().map(ItemTexts::of).toList());
+            double secs = (System.nanoTime() - loaded) / 1e9;
+            double cpu = (processCpuNanos() - cpu0) / 1e9;
+            long chinese = items.stream().filter(i -> "zh".equals(i.language())).count();
+            out.printf(Locale.ROOT, "%,d item texts (%,d Chinese -> bge-small-zh, %,d English -> MiniLM) encoded in "
+                    + "%.1f s (%.0f items/s; models loaded in %.1f s before; %.1f CPU-s in all) into the store's "
+                    + "embedding cache%n", items.size(), chinese, items.size() - chinese, secs,
+                    items.size() / Math.max(secs, 1e-9), (loaded - t0) / 1e9, cpu);
+            int dim = enc.encoder().dimension();
+            float[] flat = new float[items.size() * dim];
+            int[] rows = new int[items.size()];
+            for (int i = 0; i < rows.length; i++) {
+                rows[i] = i;
+                System.arraycopy(vectors.get(i), 0, flat, i * dim, dim);
+            }
+            DenseIndex index = new DenseIndex(dim, rows, flat);
+            float[] q = enc.encoder().encode(List.of(ItemTexts.of(NEW_ITEM))).get(0);
+            int[] hits = new int[SHOWN_SIMILAR];
+            float[] scores = new float[SHOWN_SIMILAR];
+            int n = index.search(q, hits, scores);
+            out.printf(Locale.ROOT, "%nA brand-new item, no customer has seen it yet: %s (%s) [%s]%n",
+                    NEW_ITEM.title(), NEW_ITEM.localizedTitles().get("en"), String.join(" > ",
+                            NEW_ITEM.categoryPath()));
+            out.printf(Locale.ROOT, "Most similar by text (cosine of %s vectors):%n", enc.modelId());
+            for (int j = 0; j < n; j++) {
+                Item it = items.get(hits[j]);
+                out.printf(Locale.ROOT, "  %.3f  %-9s %s  [%s]%n", scores[j], it.id(), it.title(),
+                        String.join(" > ", it.categoryPath()));
+            }
+        }
+    }
+
+    /** {@link #NEW_ITEM} as the body of {@code POST /v1/items}. */
+    private static Map<String, Object> newItemJson() {
+        return Map.of("id", NEW_ITEM.id(), "title", NEW_ITEM.title(), "language", NEW_ITEM.language(),
+                "titles", NEW_ITEM.localizedTitles(), "category", String.join(" > ", NEW_ITEM.categoryPath()),
+                "price", NEW_ITEM.price().amount(), "currency", NEW_ITEM.price().currency());
+    }
+
+    /** CPU time of this process: what encoding costs, whatever else the machine is doing. */
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0L;
     }
 
     /**

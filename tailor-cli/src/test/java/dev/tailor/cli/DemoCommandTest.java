@@ -26,19 +26,26 @@ class DemoCommandTest {
         }
         assertThat(baselines).contains("last events hidden", "beats pop on NDCG@10", "Wilcoxon p",
                 "./tailor evaluate --data store:h2:" + dir);
-        // Step 6: the server over the demo store, real requests checked (a Chinese search, an item page, a view
-        // and the homepage that follows it), then a graceful stop.
-        String serving = first.out().substring(first.out().indexOf("== 6. The HTTP API over the demo store"));
+        // Step 6: the language model encodes every item and finds the nearest items of a brand-new dress by text.
+        String model = first.out().substring(first.out().indexOf("== 6. A language model reads the catalog"),
+                first.out().indexOf("== 7."));
+        assertThat(model).containsPattern("400 item texts \\(\\d+ Chinese -> bge-small-zh, \\d+ English -> MiniLM\\) "
+                + "encoded in [0-9.]+ s").contains("A brand-new item", DemoCommand.NEW_ITEM.title());
+        assertThat(model).containsPattern("(?m)^  0\\.\\d{3}  \\S+ +.*\\[Fashion > Dresses\\]$");
+        // Step 7: the server over the demo store, real requests checked (a Chinese search, an item page, a view
+        // and the homepage that follows it, the new item's similar items by text), then a graceful stop.
+        String serving = first.out().substring(first.out().indexOf("== 7. The HTTP API over the demo store"));
         assertThat(serving).containsPattern("Tailor is serving http://127\\.0\\.0\\.1:\\d+")
                 .contains("/docs", "authentication is off", "GET /health -> 200", "Matches \u201c手机壳\u201d",
                         "/similar?k=5", "POST /v1/events", "Because you viewed", "curl -s",
+                        "POST /v1/items {\"id\":\"i-new-0001\"", "/v1/items/i-new-0001/similar?k=5 -> 200",
                         "Smoke check passed; server stopped.");
         assertThat(first.err()).doesNotContain("smoke check failed");
         // Reruns start from a fresh store and, the shop being deterministic, print the same tour.
         Cli second = Cli.run("demo", "--items", "400", "--customers", "600", "--dir", dir.toString(), "--no-serve");
         assertThat(second.exitCode()).as(second.err()).isZero();
-        String tour = first.out().substring(0, first.out().indexOf("== 6.")).replaceAll("in [0-9.]+ s.*", "");
-        assertThat(second.out().replaceAll("in [0-9.]+ s.*", "")).startsWith(tour).doesNotContain("== 6.")
+        String tour = first.out().substring(0, first.out().indexOf("== 7.")).replaceAll("in [0-9.]+ s.*", "");
+        assertThat(second.out().replaceAll("in [0-9.]+ s.*", "")).startsWith(tour).doesNotContain("== 7.")
                 .contains("Next: './tailor stats");
     }
 

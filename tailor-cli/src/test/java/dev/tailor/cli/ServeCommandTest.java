@@ -138,7 +138,8 @@ class ServeCommandTest {
         assertThat(done.exitCode()).as(done.err()).isZero();
         assertThat(done.out()).contains("Tailor is serving " + base, base + "/docs", "300 catalog items",
                 "storefront [read] read… (25 characters)", "backend [admin,ingest] back… (25 characters)",
-                "Press Ctrl-C to stop", "Stopped.");
+                "Press Ctrl-C to stop", "Stopped.",
+                "search      lexical (BM25 only): no item vectors for multilingual[");
         // Keys are never printed in full.
         assertThat(done.out() + done.err()).doesNotContain(READ).doesNotContain(BACKEND);
         // The listener is closed.
@@ -236,6 +237,11 @@ class ServeCommandTest {
         Cli noConfig = Cli.run("serve", "--store", store, "--config", tmp.resolve("nope.json").toString());
         assertThat(noConfig.exitCode()).isEqualTo(2);
         assertThat(noConfig.err()).contains("--config", "no such file");
+
+        Cli model = Cli.run("serve", "--store", store, "--no-auth", "--text-model", "bert-base");
+        assertThat(model.exitCode()).isEqualTo(2);
+        assertThat(model.err()).contains("--text-model", "'bert-base'", "none", "multilingual", "bge-small-zh-v1.5-q")
+                .doesNotContain("at dev.tailor");
     }
 
     @Test
@@ -256,7 +262,8 @@ class ServeCommandTest {
         assertThat(help.exitCode()).isZero();
         assertThat(help.out()).contains("--store", "--host", "--port", "8080", "--api-key", "NAME:ROLES:KEY",
                 "TAILOR_API_KEYS", "ingest", "read", "admin", "--config", "--rules", "--extra-model",
-                "--retrain-every", "--no-auth", "trains a model set", "Ctrl-C", "docs/api.md", "Examples:");
+                "--retrain-every", "--no-auth", "trains a model set", "Ctrl-C", "docs/api.md", "Examples:",
+                "--text-model", "tailor embed");
     }
 
     @Test

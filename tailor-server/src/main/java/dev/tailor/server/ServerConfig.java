@@ -6,6 +6,9 @@ import dev.tailor.core.error.ValidationException;
 import dev.tailor.server.http.ApiKey;
 import dev.tailor.server.model.ModelsConfig;
 import dev.tailor.server.scene.SceneSettings;
+import dev.tailor.server.search.SemanticIndex;
+import dev.tailor.text.encoder.EncoderConfig;
+import dev.tailor.text.encoder.Encoders;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,10 +34,13 @@ import java.util.Optional;
  * @param accessLog write one JSON line per request to the access logger
  * @param metricsPublic serve /metrics without a key
  * @param dealTag the item tag that marks deals
+ * @param textModel the language model for search by meaning and text neighbours ({@code multilingual}, a model id
+ *     of tailor-text's {@code PretrainedModels}, or {@code none}); used when the store holds item vectors of this
+ *     model ({@code tailor embed --model}), else search is lexical
  */
 public record ServerConfig(String host, int port, List<ApiKey> apiKeys, boolean authDisabled,
         Optional<Path> rulesFile, ModelsConfig models, SceneSettings scenes, Optional<Duration> retrainEvery,
-        Limits limits, Live live, boolean accessLog, boolean metricsPublic, String dealTag) {
+        Limits limits, Live live, boolean accessLog, boolean metricsPublic, String dealTag, String textModel) {
 
     public ServerConfig {
         Objects.requireNonNull(host, "host");
@@ -55,6 +61,17 @@ public record ServerConfig(String host, int port, List<ApiKey> apiKeys, boolean 
         if (dealTag == null || dealTag.isBlank()) {
             problems.add(Problem.of("deal_tag", "missing"));
         }
+        if (textModel == null || textModel.isBlank()) {
+            problems.add(Problem.of("search.text_model", "missing; expected " + SemanticIndex.NONE + " or one of "
+                    + String.join(", ", Encoders.names())));
+        } else if (!textModel.strip().equalsIgnoreCase(SemanticIndex.NONE)) {
+            try {
+                Encoders.modelId(textModel, EncoderConfig.defaults());
+            } catch (ValidationException e) {
+                problems.add(Problem.of("search.text_model", "unknown text model '" + textModel + "'; expected "
+                        + SemanticIndex.NONE + " or one of " + String.join(", ", Encoders.names())));
+            }
+        }
         List<String> names = new ArrayList<>();
         for (ApiKey k : apiKeys) {
             if (names.contains(k.name())) {
@@ -71,67 +88,73 @@ public record ServerConfig(String host, int port, List<ApiKey> apiKeys, boolean 
     public static ServerConfig defaults() {
         return new ServerConfig("127.0.0.1", 8080, List.of(), false, Optional.empty(), ModelsConfig.defaults(),
                 SceneSettings.defaults(), Optional.empty(), Limits.defaults(), Live.defaults(), true, false,
-                "deal");
+                "deal", Encoders.MULTILINGUAL);
     }
 
     public ServerConfig withHost(String h) {
         return new ServerConfig(h, port, apiKeys, authDisabled, rulesFile, models, scenes, retrainEvery, limits,
-                live, accessLog, metricsPublic, dealTag);
+                live, accessLog, metricsPublic, dealTag, textModel);
     }
 
     public ServerConfig withPort(int p) {
         return new ServerConfig(host, p, apiKeys, authDisabled, rulesFile, models, scenes, retrainEvery, limits,
-                live, accessLog, metricsPublic, dealTag);
+                live, accessLog, metricsPublic, dealTag, textModel);
     }
 
     public ServerConfig withApiKeys(List<ApiKey> keys) {
         return new ServerConfig(host, port, keys, authDisabled, rulesFile, models, scenes, retrainEvery, limits,
-                live, accessLog, metricsPublic, dealTag);
+                live, accessLog, metricsPublic, dealTag, textModel);
     }
 
     public ServerConfig withAuthDisabled(boolean disabled) {
         return new ServerConfig(host, port, apiKeys, disabled, rulesFile, models, scenes, retrainEvery, limits,
-                live, accessLog, metricsPublic, dealTag);
+                live, accessLog, metricsPublic, dealTag, textModel);
     }
 
     public ServerConfig withRulesFile(Path file) {
         return new ServerConfig(host, port, apiKeys, authDisabled, Optional.of(file), models, scenes, retrainEvery,
-                limits, live, accessLog, metricsPublic, dealTag);
+                limits, live, accessLog, metricsPublic, dealTag, textModel);
     }
 
     public ServerConfig withModels(ModelsConfig m) {
         return new ServerConfig(host, port, apiKeys, authDisabled, rulesFile, m, scenes, retrainEvery, limits,
-                live, accessLog, metricsPublic, dealTag);
+                live, accessLog, metricsPublic, dealTag, textModel);
     }
 
     public ServerConfig withScenes(SceneSettings s) {
         return new ServerConfig(host, port, apiKeys, authDisabled, rulesFile, models, s, retrainEvery, limits,
-                live, accessLog, metricsPublic, dealTag);
+                live, accessLog, metricsPublic, dealTag, textModel);
     }
 
     public ServerConfig withRetrainEvery(Duration d) {
         return new ServerConfig(host, port, apiKeys, authDisabled, rulesFile, models, scenes, Optional.of(d),
-                limits, live, accessLog, metricsPublic, dealTag);
+                limits, live, accessLog, metricsPublic, dealTag, textModel);
     }
 
     public ServerConfig withLimits(Limits l) {
         return new ServerConfig(host, port, apiKeys, authDisabled, rulesFile, models, scenes, retrainEvery, l,
-                live, accessLog, metricsPublic, dealTag);
+                live, accessLog, metricsPublic, dealTag, textModel);
     }
 
     public ServerConfig withLive(Live l) {
         return new ServerConfig(host, port, apiKeys, authDisabled, rulesFile, models, scenes, retrainEvery, limits,
-                l, accessLog, metricsPublic, dealTag);
+                l, accessLog, metricsPublic, dealTag, textModel);
     }
 
     public ServerConfig withAccessLog(boolean on) {
         return new ServerConfig(host, port, apiKeys, authDisabled, rulesFile, models, scenes, retrainEvery, limits,
-                live, on, metricsPublic, dealTag);
+                live, on, metricsPublic, dealTag, textModel);
+    }
+
+    /** The language model for semantic search, or {@code none}. */
+    public ServerConfig withTextModel(String model) {
+        return new ServerConfig(host, port, apiKeys, authDisabled, rulesFile, models, scenes, retrainEvery, limits,
+                live, accessLog, metricsPublic, dealTag, model);
     }
 
     public ServerConfig withMetricsPublic(boolean on) {
         return new ServerConfig(host, port, apiKeys, authDisabled, rulesFile, models, scenes, retrainEvery, limits,
-                live, accessLog, on, dealTag);
+                live, accessLog, on, dealTag, textModel);
     }
 
     /**

@@ -44,7 +44,8 @@ import java.util.regex.Pattern;
  *   "retrain_every": "6h",
  *   "limits": {"max_batch": 1000, "max_in_flight": 16, "max_queued": 256, "request_timeout_millis": 1000},
  *   "live": {"events_per_customer": 32, "max_customers": 200000},
- *   "access_log": true, "metrics_public": false, "deal_tag": "deal"
+ *   "access_log": true, "metrics_public": false, "deal_tag": "deal",
+ *   "search": {"text_model": "multilingual"}
  * }
  * </pre>
  */
@@ -52,7 +53,7 @@ public final class ServerConfigFile {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
     private static final Set<String> TOP = Set.of("host", "port", "api_keys", "auth_disabled", "rules_file",
-            "models", "scenes", "retrain_every", "limits", "live", "access_log", "metrics_public", "deal_tag");
+            "models", "scenes", "retrain_every", "limits", "live", "access_log", "metrics_public", "deal_tag", "search");
 
     private final List<Problem> problems = new ArrayList<>();
     private final String source;
@@ -107,10 +108,11 @@ public final class ServerConfigFile {
         boolean accessLog = bool(root, "access_log", d.accessLog());
         boolean metricsPublic = bool(root, "metrics_public", d.metricsPublic());
         String dealTag = text(root, "deal_tag", d.dealTag());
+        String textModel = textModel(root.get("search"), d.textModel());
         check();
         try {
             return new ServerConfig(host, port, keys, authDisabled, rules, models, scenes, retrain, limits, live,
-                    accessLog, metricsPublic, dealTag);
+                    accessLog, metricsPublic, dealTag, textModel);
         } catch (ValidationException e) {
             throw located(e);
         }
@@ -247,6 +249,14 @@ public final class ServerConfigFile {
             problems.addAll(ex.problems().stream().map(p -> p.at(source, 0)).toList());
             return d;
         }
+    }
+
+    private String textModel(JsonNode n, String d) {
+        if (n == null || !object(n, "search")) {
+            return d;
+        }
+        unknown(n, Set.of("text_model"), "search");
+        return text(n, "text_model", d, "search");
     }
 
     private ServerConfig.Live live(JsonNode n, ServerConfig.Live d) {

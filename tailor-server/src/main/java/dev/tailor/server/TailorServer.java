@@ -30,6 +30,10 @@ import dev.tailor.server.rules.RuleSet;
 import dev.tailor.server.scene.Recommender;
 import dev.tailor.server.scene.ServingExtensions;
 import dev.tailor.server.search.SearchIndex;
+import dev.tailor.server.search.SemanticIndex;
+import dev.tailor.server.search.SemanticSearch;
+import dev.tailor.store.jdbc.JdbcStores;
+import dev.tailor.text.encoder.EncoderConfig;
 import dev.tailor.server.training.ModelHolder;
 import dev.tailor.server.training.SavedModelSets;
 import io.javalin.Javalin;
@@ -69,6 +73,7 @@ public final class TailorServer implements AutoCloseable {
     private final Store store;
     private final LiveCatalog catalog;
     private final SearchIndex search;
+    private final SemanticIndex semantic;
     private final LiveEvents liveEvents;
     private final LiveCustomers liveCustomers;
     private final ModelHolder models;
@@ -96,6 +101,9 @@ public final class TailorServer implements AutoCloseable {
         ServerConfig.Live live = config.live();
         this.catalog = new LiveCatalog(config.dealTag());
         this.search = new SearchIndex();
+        // One intra-op thread: queries are encoded on request threads, which already keep every core busy.
+        this.semantic = new SemanticIndex(config.textModel(), EncoderConfig.defaults().withThreads(1, 1),
+                JdbcStores.embeddings(store));
         this.liveEvents = new LiveEvents(live.eventsPerCustomer(), live.maxCustomers());
         this.liveCustomers = new LiveCustomers(live.maxProfiles());
         this.models = new ModelHolder(store, catalog, liveEvents, liveCustomers, builder);
@@ -103,13 +111,15 @@ public final class TailorServer implements AutoCloseable {
         this.feedback = new OnlineMetrics(ledger);
         Erasures erasures = new Erasures();
         CustomerDirectory directory = new CustomerDirectory(store, liveCustomers, liveEvents, erasures);
-        this.ingest = new Ingest(store, catalog, search, liveCustomers, directory, liveEvents, feedback, models);
+        this.ingest = new Ingest(store, catalog, search, semantic, liveCustomers, directory, liveEvents, feedback,
+                models);
         List<String> extraLabels = new ArrayList<>();
         for (String spec : config.models().extraModels()) {
             extraLabels.add(labelOf(algorithms, spec));
         }
         ServerConfig.Limits limits = config.limits();
-        this.recommender = new Recommender(models, rules::get, catalog, liveEvents, directory, search, ledger,
+        this.recommender = new Recommender(models, rules::get, catalog, liveEvents, directory,
+                new SemanticSearch(search, semantic, SemanticSearch.DEFAULT_MIN_SIMILARITY), semantic, ledger,
                 feedback, config.scenes(), extraLabels, extensions, limits.requestTimeoutMillis());
         this.admission = new Admission(limits.maxInFlight(), limits.maxQueued(), limits.queueTimeoutMillis());
         Services services = new Services(ingest, recommender, models, rules, feedback, catalog, liveEvents,
@@ -189,12 +199,20 @@ public final class TailorServer implements AutoCloseable {
         }
         started = true;
         long t0 = System.nanoTime();
-        loadCatalog();
+        List<Item> items = new ArrayList<>();
+        List<int[]> indices = new ArrayList<>();
+        loadCatalog(store, batch -> {
+            indices.add(index(batch));
+            items.addAll(batch);
+        });
         // Opening the first searcher flushes the whole freshly built index: do it now, not in the first search.
         int indexed = search.size();
         LOG.info("catalog of {} items loaded and {} indexed in {} ms", catalog.size(), indexed,
                 (System.nanoTime() - t0) / 1_000_000);
+        semantic.reload(items, concat(indices, items.size()));
         models.loadOrTrain();
+        // From now on (not for the training at start: the vectors were just read), each training rereads them.
+        models.afterTraining(this::reloadVectors);
         config.retrainEvery().ifPresent(models::schedule);
         try {
             app.start();
@@ -208,8 +226,35 @@ public final class TailorServer implements AutoCloseable {
         return this;
     }
 
-    private void loadCatalog() {
-        loadCatalog(store, this::index);
+    /**
+     * Rereads the catalog's item vectors from the store's embedding cache (after each training), so that vectors
+     * added by {@code tailor embed} while serving are used and semantic search turns on once they exist.
+     */
+    private void reloadVectors() {
+        List<Item> items = new ArrayList<>();
+        loadCatalog(store, items::addAll);
+        LiveCatalog.View view = catalog.view();
+        int[] indices = new int[items.size()];
+        int n = 0;
+        List<Item> known = new ArrayList<>(items.size());
+        for (Item item : items) {
+            int c = view.indexOf(item.id());
+            if (c >= 0) {
+                indices[n++] = c;
+                known.add(item);
+            }
+        }
+        semantic.reload(known, java.util.Arrays.copyOf(indices, n));
+    }
+
+    private static int[] concat(List<int[]> parts, int total) {
+        int[] all = new int[total];
+        int n = 0;
+        for (int[] p : parts) {
+            System.arraycopy(p, 0, all, n, p.length);
+            n += p.length;
+        }
+        return all;
     }
 
     /**
@@ -249,9 +294,10 @@ public final class TailorServer implements AutoCloseable {
         return set.info();
     }
 
-    private void index(List<Item> batch) {
+    private int[] index(List<Item> batch) {
         int[] indices = catalog.upsert(batch);
         search.upsert(batch, indices);
+        return indices;
     }
 
     /**
@@ -266,6 +312,7 @@ public final class TailorServer implements AutoCloseable {
             stopped = true;
             models.close();
             search.close();
+            semantic.close();
             return;
         }
         stopped = true;
@@ -277,6 +324,7 @@ public final class TailorServer implements AutoCloseable {
         models.close();
         app.stop();
         search.close();
+        semantic.close();
         LOG.info("Tailor server stopped");
     }
 
@@ -322,5 +370,10 @@ public final class TailorServer implements AutoCloseable {
 
     public LiveCatalog catalog() {
         return catalog;
+    }
+
+    /** The item-text vectors and query encoder of search by meaning (and whether it is on). */
+    public SemanticIndex semantic() {
+        return semantic;
     }
 }

@@ -54,7 +54,7 @@ class SearchTest {
         List<String> ids = cases.stream().map(Item::id).toList();
         r.path("items").forEach(i -> {
             assertThat(ids).contains(i.path("id").asText());
-            assertThat(i.path("source").asText()).isEqualTo("bm25");
+            assertThat(i.path("source").asText()).isEqualTo("search");
             assertThat(i.path("reason").asText()).startsWith("Matches \u201c手机壳\u201d");
         });
         assertThat(r.path("query").asText()).isEqualTo("手机壳");

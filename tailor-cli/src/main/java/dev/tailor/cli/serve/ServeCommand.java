@@ -8,6 +8,7 @@ import dev.tailor.core.store.Store;
 import dev.tailor.server.ServerConfig;
 import dev.tailor.server.ServerConfigFile;
 import dev.tailor.server.TailorServer;
+import dev.tailor.text.encoder.Encoders;
 import dev.tailor.server.http.ApiKey;
 import dev.tailor.server.model.ModelSet;
 import dev.tailor.server.privacy.RetentionJob;
@@ -141,6 +142,13 @@ public final class ServeCommand implements Callable<Integer> {
                     + "at /admin; it is read again on each request, so a new evaluation shows up without a restart.")
     Path evaluation;
 
+    @Option(names = "--text-model", paramLabel = "NAME",
+            description = "Language model for search by meaning and text-similar items: multilingual (default: "
+                    + "Chinese text to bge-small-zh-v1.5-q, other text to all-minilm-l6-v2-q), bge-small-zh-v1.5-q, "
+                    + "all-minilm-l6-v2-q, bge-small-en-v1.5-q, or none. Used when 'tailor embed --model NAME' has "
+                    + "stored the catalog's vectors; otherwise search is lexical (BM25) and the log says so.")
+    String textModel;
+
     @Option(names = "--port-file", paramLabel = "FILE",
             description = "Write the port to FILE once listening (for scripts that start with --port 0).")
     Path portFile;
@@ -248,6 +256,14 @@ public final class ServeCommand implements Callable<Integer> {
         if (noAccessLog) {
             c = c.withAccessLog(false);
         }
+        if (textModel != null) {
+            try {
+                c = c.withTextModel(textModel);
+            } catch (ValidationException e) {
+                throw ValidationException.of("--text-model", "unknown text model '" + textModel + "'; expected "
+                        + "none or one of " + String.join(", ", Encoders.names()));
+            }
+        }
         List<ApiKey> keys = new ArrayList<>(c.apiKeys());
         if (!apiKeys.isEmpty()) {
             keys.addAll(ApiKeySpecs.parse(apiKeys, "--api-key"));
@@ -322,6 +338,7 @@ public final class ServeCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  storefront  %s/   (dashboard %s/admin)%n", base, base);
         out.printf(Locale.ROOT, "  API docs    %s/docs   (OpenAPI %s/openapi.json)%n", base, base);
         out.printf(Locale.ROOT, "  health      %s/health, metrics %s/metrics%n", base, base);
+        out.printf(Locale.ROOT, "  search      %s%n", server.semantic().describe());
         out.printf(Locale.ROOT, "  rules       %s%n", c.rulesFile().map(Path::toString)
                 .orElse("default (exclude purchased and unavailable items)"));
         out.printf(Locale.ROOT, "  retraining  %s%n", c.retrainEvery().map(d -> "every " + d.toString()

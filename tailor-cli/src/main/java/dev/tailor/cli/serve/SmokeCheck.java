@@ -116,6 +116,42 @@ public final class SmokeCheck {
         return List.copyOf(failures);
     }
 
+    /**
+     * A brand-new item posted through the API, then its item page at once: it has no event, so its similar items
+     * can only come from content, and with item vectors on, from its text.
+     *
+     * @param item the body of {@code POST /v1/items} (with at least {@code id} and {@code title})
+     * @param source the {@code source} the first similar item must name ("text" with item vectors, "content"
+     *     without)
+     * @return every failed check so far, empty when all passed
+     */
+    public List<String> newItem(Map<String, Object> item, String source) {
+        String id = String.valueOf(item.get("id"));
+        Answer posted = post("/v1/items", item);
+        check(posted.status == 200, "POST /v1/items", "the new item accepted", posted);
+        out.printf(Locale.ROOT, "  POST /v1/items {\"id\":\"%s\",\"title\":\"%s\",...} -> %d%n", id,
+                item.get("title"), posted.status);
+        String path = "/v1/items/" + enc(id) + "/similar?k=5";
+        Answer similar = get(path);
+        JsonNode items = similar.json.path("items");
+        boolean notItself = true;
+        for (JsonNode i : items) {
+            notItself &= !i.path("id").asText().equals(id);
+        }
+        check(similar.status == 200 && items.size() > 0 && notItself
+                && items.get(0).path("source").asText().equals(source), "GET " + path,
+                "similar items of the new item, the first from source '" + source + "'", similar);
+        out.printf(Locale.ROOT, "  GET %s -> %d, %d items, request_id %s%n", path, similar.status, items.size(),
+                similar.json.path("request_id").asText());
+        for (JsonNode i : items) {
+            out.printf(Locale.ROOT, "      %-9s %-36s %.3f  %s (%s)%n", i.path("id").asText(),
+                    clip(i.path("title").asText()), i.path("score").asDouble(), i.path("source").asText(),
+                    i.path("category").asText());
+        }
+        out.flush();
+        return List.copyOf(failures);
+    }
+
     /** The web pages, when mounted: an HTML answer that names Tailor. */
     private void page(String path, String mustContain) {
         Answer a = get(path);

@@ -35,6 +35,7 @@ final class OpsEndpoints {
         o.put("model_set", info.label());
         o.put("model_set_trained_at", info.trainedAt().toString());
         o.put("catalog_items", s.catalog().size());
+        o.put("search_mode", s.recommender().searchMode().wireName());
         o.put("training", s.models().status().state());
         o.put("uptime_seconds", Duration.between(s.started(), Instant.now()).toSeconds());
         Json.send(ctx, draining ? 503 : 200, o);

@@ -15,6 +15,7 @@ import dev.tailor.server.live.LiveEvents;
 import dev.tailor.server.model.ModelSet;
 import dev.tailor.server.model.UserHistories;
 import dev.tailor.server.search.SearchIndex;
+import dev.tailor.server.search.SemanticIndex;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -34,6 +35,7 @@ public final class Ingest {
     private final Store store;
     private final LiveCatalog catalog;
     private final SearchIndex search;
+    private final SemanticIndex semantic;
     private final LiveCustomers customers;
     private final CustomerDirectory directory;
     private final LiveEvents events;
@@ -45,11 +47,16 @@ public final class Ingest {
     private final LongAdder customersWritten = new LongAdder();
     private final LongAdder eventsWritten = new LongAdder();
 
-    public Ingest(Store store, LiveCatalog catalog, SearchIndex search, LiveCustomers customers,
-            CustomerDirectory directory, LiveEvents events, OnlineMetrics feedback, Supplier<ModelSet> models) {
+    /**
+     * @param semantic encodes upserted items' texts while search by meaning is on
+     */
+    public Ingest(Store store, LiveCatalog catalog, SearchIndex search, SemanticIndex semantic,
+            LiveCustomers customers, CustomerDirectory directory, LiveEvents events, OnlineMetrics feedback,
+            Supplier<ModelSet> models) {
         this.store = store;
         this.catalog = catalog;
         this.search = search;
+        this.semantic = semantic;
         this.customers = customers;
         this.directory = directory;
         this.events = events;
@@ -69,6 +76,7 @@ public final class Ingest {
             });
             int[] indices = catalog.upsert(items);
             search.upsert(items, indices);
+            semantic.upsert(items, indices);
         }
         itemsWritten.add(items.size());
         return new Written(items.size(), items.size());

@@ -21,7 +21,8 @@ import dev.tailor.server.pipeline.Rule;
 import dev.tailor.server.pipeline.Scenes;
 import dev.tailor.server.pipeline.Shopper;
 import dev.tailor.server.rules.RuleSet;
-import dev.tailor.server.search.SearchIndex;
+import dev.tailor.server.search.SemanticIndex;
+import dev.tailor.server.search.SemanticSearch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -35,8 +36,10 @@ import java.util.function.Supplier;
  *   (X's neighbours), "Trending for &lt;segment&gt;", "Deals for you"; rows never repeat each other and items
  *   the customer just interacted with are left out;</li>
  *   <li>similar and bought-together: the page item's neighbours, with content similarity and related purchases
- *   filling in for new or rarely bought items;</li>
- *   <li>search: BM25 hits re-ranked by the customer's history and category taste;</li>
+ *   filling in for new or rarely bought items; similar also takes the items nearest by text vector, so an item
+ *   without any event has similar items by meaning;</li>
+ *   <li>search: BM25 hits, fused with dense retrieval when item vectors exist, re-ranked by the customer's
+ *   history and category taste;</li>
  *   <li>promotions: items a segment likes distinctly more than everyone.</li>
  * </ul>
  * Each call reads the current model set and rule set once, borrows a pooled context, renders the JSON response
@@ -50,7 +53,7 @@ public final class Recommender {
     private final LiveCatalog catalog;
     private final LiveEvents events;
     private final CustomerDirectory customers;
-    private final SearchIndex search;
+    private final SemanticSearch search;
     private final RequestLedger ledger;
     private final OnlineMetrics metrics;
     private final SceneSettings settings;
@@ -67,11 +70,14 @@ public final class Recommender {
     private final Pipeline promotions;
 
     /**
+     * @param search text retrieval of the search scene (hybrid when item vectors exist)
+     * @param vectors item-text vectors, for the similar scene's text neighbours
      * @param extraModelLabels labels of the model set's extra models, served in "For you"
      * @param timeoutMillis time budget of one request
      */
     public Recommender(Supplier<ModelSet> models, Supplier<RuleSet> rules, LiveCatalog catalog, LiveEvents events,
-            CustomerDirectory customers, SearchIndex search, RequestLedger ledger, OnlineMetrics metrics,
+            CustomerDirectory customers, SemanticSearch search, SemanticIndex vectors, RequestLedger ledger,
+            OnlineMetrics metrics,
             SceneSettings settings, List<String> extraModelLabels, ServingExtensions extensions,
             long timeoutMillis) {
         this.models = models;
@@ -103,6 +109,7 @@ public final class Recommender {
                 new AffinityRanker(0.2f), mmr);
         deals = new Pipeline(List.of(new Pipeline.Stage(new DealsSource(1f), 4)), new AffinityRanker(0f), mmr);
         similar = pipeline(Scenes.SIMILAR, List.of(new Pipeline.Stage(new AnchorNeighbours(1f, false), 4),
+                new Pipeline.Stage(new TextNeighbours(vectors, 1f, TextNeighbours.DEFAULT_MIN_SIMILARITY), 4),
                 new Pipeline.Stage(contentFill, 4)), new AffinityRanker(0.1f), mmr, extensions);
         boughtTogether = pipeline(Scenes.BOUGHT_TOGETHER, List.of(
                 new Pipeline.Stage(new AnchorNeighbours(1f, true), 4),
@@ -123,6 +130,11 @@ public final class Recommender {
 
     public SceneSettings settings() {
         return settings;
+    }
+
+    /** How the search scene retrieves now: hybrid (BM25 + dense) or lexical. */
+    public SemanticIndex.Mode searchMode() {
+        return search.mode();
     }
 
     /** A rendered response and the id it was served under. */
@@ -227,7 +239,8 @@ public final class Recommender {
             int n = settings.searchCandidates();
             int[] hitItems = new int[n];
             float[] hitScores = new float[n];
-            int hits = search.search(query, hitItems, hitScores);
+            SemanticSearch.Hits found = search.search(query, hitItems, hitScores);
+            int hits = found.count();
             ctx.hits(hitItems, hitScores, hits);
             RankedItems items = searchPipeline.run(ctx, rules.get().rules(), q.k());
             JsonWriter w = ctx.json();
@@ -235,6 +248,7 @@ public final class Recommender {
             header(w, ctx);
             w.name("customer").value(customerId);
             w.name("query").value(query);
+            w.name("mode").value(found.mode().wireName());
             w.name("matches").value(hits);
             List<String> served = new ArrayList<>();
             items(w, ctx, items, served);

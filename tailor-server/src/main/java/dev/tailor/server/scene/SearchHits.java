@@ -5,11 +5,14 @@ import dev.tailor.server.pipeline.CandidateSource;
 import dev.tailor.server.pipeline.Candidates;
 import dev.tailor.server.pipeline.RecommendationContext;
 
-/** The text-retrieval hits the search scene put into the context, BM25 scores divided by the best. */
+/**
+ * The text-retrieval hits the search scene put into the context (BM25, or BM25 fused with dense retrieval), scores
+ * divided by the best.
+ */
 final class SearchHits implements CandidateSource {
     @Override
     public String name() {
-        return "bm25";
+        return "search";
     }
 
     @Override

@@ -2,6 +2,8 @@
 package dev.tailor.server.search;
 
 import dev.tailor.core.error.ValidationException;
+import java.util.Arrays;
+import java.util.BitSet;
 
 /**
  * Exact nearest-neighbour retrieval over unit-length item vectors by brute force: one dot product per item, a
@@ -11,9 +13,13 @@ import dev.tailor.core.error.ValidationException;
  * Immutable and thread-safe.
  */
 public final class DenseIndex {
+    private static final BitSet NONE = new BitSet();
+
     private final int dim;
     private final int[] catalogIndex;
     private final float[] vectors;
+    /** Row of each catalog index, -1 for none: the page item's own vector is looked up on every item page. */
+    private final int[] rowOf;
 
     /**
      * @param catalogIndex catalog index of each row
@@ -27,6 +33,49 @@ public final class DenseIndex {
         this.dim = dim;
         this.catalogIndex = catalogIndex.clone();
         this.vectors = vectors.clone();
+        int max = -1;
+        for (int c : catalogIndex) {
+            if (c < 0) {
+                throw ValidationException.of("catalogIndex", "expected catalog indices >= 0, got " + c);
+            }
+            max = Math.max(max, c);
+        }
+        this.rowOf = new int[max + 1];
+        Arrays.fill(rowOf, -1);
+        for (int r = 0; r < catalogIndex.length; r++) {
+            if (rowOf[catalogIndex[r]] >= 0) {
+                throw ValidationException.of("catalogIndex", "catalog index " + catalogIndex[r] + " appears twice");
+            }
+            rowOf[catalogIndex[r]] = r;
+        }
+    }
+
+    /** An index without rows, of the given width. */
+    public static DenseIndex empty(int dim) {
+        return new DenseIndex(dim, new int[0], new float[0]);
+    }
+
+    /** The catalog index of each row, in row order (a copy). */
+    public int[] catalogIndices() {
+        return catalogIndex.clone();
+    }
+
+    /** Whether the catalog index has a row. */
+    public boolean contains(int catalogIndex) {
+        return catalogIndex >= 0 && catalogIndex < rowOf.length && rowOf[catalogIndex] >= 0;
+    }
+
+    /**
+     * Copies the vector of a catalog index into {@code out}.
+     *
+     * @return false (and {@code out} untouched) when the index has no row
+     */
+    public boolean vector(int catalogIndex, float[] out) {
+        if (!contains(catalogIndex)) {
+            return false;
+        }
+        System.arraycopy(vectors, rowOf[catalogIndex] * dim, out, 0, dim);
+        return true;
     }
 
     public int dim() {
@@ -43,6 +92,14 @@ public final class DenseIndex {
      * @return how many were written: at most {@code items.length}, only rows with a positive similarity
      */
     public int search(float[] query, int[] items, float[] scores) {
+        return search(query, items, scores, NONE);
+    }
+
+    /**
+     * As {@link #search(float[], int[], float[])}, leaving out the catalog indices in {@code skip} (rows whose
+     * vector is out of date, the page item itself).
+     */
+    public int search(float[] query, int[] items, float[] scores, BitSet skip) {
         if (query.length != dim) {
             throw ValidationException.of("query", "expected a " + dim + "-dim vector, got " + query.length);
         }
@@ -70,7 +127,7 @@ public final class DenseIndex {
                 s0 += query[j] * vectors[off + j];
             }
             float s = (s0 + s1) + (s2 + s3);
-            if (!(s > 0f)) {
+            if (!(s > 0f) || skip.get(catalogIndex[r])) {
                 continue;
             }
             if (n < k) {

@@ -4,7 +4,6 @@ package dev.tailor.server.search;
 import dev.tailor.core.domain.Item;
 import dev.tailor.core.error.ValidationException;
 import dev.tailor.core.text.EmbeddingStore;
-import dev.tailor.core.text.TextEncoder;
 import dev.tailor.text.cache.EmbeddingKey;
 import dev.tailor.text.twotower.ItemTexts;
 import java.util.ArrayList;
@@ -21,7 +20,8 @@ import java.util.Optional;
  * needs no calibration between BM25 scores and cosines, which live on unrelated scales. The dense side finds
  * items that share no word with the query ("手机保护套" finds "手机壳"); BM25 keeps exact matches (model numbers,
  * brands) on top. Dense hits below {@code minSimilarity} are ignored, so a query about nothing in the catalog
- * does not drag in its nearest-but-unrelated items. Thread-safe when the encoder is.
+ * does not drag in its nearest-but-unrelated items. Without item vectors ({@link SemanticIndex.Mode#LEXICAL})
+ * it is BM25 alone. Thread-safe.
  */
 public final class SemanticSearch {
     /** The RRF constant of Cormack et al.; larger values flatten the difference between ranks. */
@@ -30,34 +30,44 @@ public final class SemanticSearch {
     public static final float DEFAULT_MIN_SIMILARITY = 0.4f;
 
     private final SearchIndex bm25;
-    private final DenseIndex dense;
-    private final TextEncoder encoder;
+    private final SemanticIndex dense;
     private final float minSimilarity;
 
-    public SemanticSearch(SearchIndex bm25, DenseIndex dense, TextEncoder encoder, float minSimilarity) {
+    /** What a search found and how. */
+    public record Hits(int count, SemanticIndex.Mode mode) {
+    }
+
+    /**
+     * @param dense the item vectors and query encoder; while it is off, search is BM25 alone
+     * @param minSimilarity cosine below which a dense hit is ignored
+     */
+    public SemanticSearch(SearchIndex bm25, SemanticIndex dense, float minSimilarity) {
         this.bm25 = Objects.requireNonNull(bm25, "bm25");
         this.dense = Objects.requireNonNull(dense, "dense");
-        this.encoder = Objects.requireNonNull(encoder, "encoder");
-        if (encoder.dimension() != dense.dim()) {
-            throw ValidationException.of("encoder", "the query encoder gives " + encoder.dimension()
-                    + " dims, the item vectors have " + dense.dim() + "; embed the catalog with the same model");
-        }
         if (!(minSimilarity >= -1 && minSimilarity < 1)) {
             throw ValidationException.of("minSimilarity", "expected a cosine in [-1, 1), got " + minSimilarity);
         }
         this.minSimilarity = minSimilarity;
     }
 
+    /** The mode the next search runs in. */
+    public SemanticIndex.Mode mode() {
+        return dense.mode();
+    }
+
     /**
-     * The best matches for a text, fused from both retrievers.
+     * The best matches for a text: fused from both retrievers while the dense index is on, else BM25's.
      *
      * @param items receives catalog indices, best first
-     * @param scores receives fused RRF scores
-     * @return how many were written
+     * @param scores receives fused RRF scores (hybrid) or BM25 scores (lexical)
      */
-    public int search(String text, int[] items, float[] scores) {
+    public Hits search(String text, int[] items, float[] scores) {
+        SemanticIndex.Mode mode = dense.mode();
         if (items.length == 0 || text == null || text.isBlank()) {
-            return 0;
+            return new Hits(0, mode);
+        }
+        if (mode == SemanticIndex.Mode.LEXICAL) {
+            return new Hits(bm25.search(text, items, scores), mode);
         }
         // Each side retrieves deeper than asked, so an item ranked moderately by both can win the fusion.
         int depth = Math.max(2 * items.length, 50);
@@ -66,12 +76,8 @@ public final class SemanticSearch {
         int nl = bm25.search(text, lexical, lexicalScores);
         int[] semantic = new int[depth];
         float[] semanticScores = new float[depth];
-        float[] q = encoder.encode(List.of(text)).get(0);
-        int ns = dense.search(q, semantic, semanticScores);
-        while (ns > 0 && semanticScores[ns - 1] < minSimilarity) {
-            ns--;
-        }
-        return fuse(lexical, nl, semantic, ns, RRF_K, items, scores);
+        int ns = dense.search(text, semantic, semanticScores, minSimilarity);
+        return new Hits(fuse(lexical, nl, semantic, ns, RRF_K, items, scores), mode);
     }
 
     /**

@@ -40,6 +40,7 @@ public final class ModelHolder implements Supplier<ModelSet>, AutoCloseable {
     private final AtomicReference<ModelSet> current;
     private final AtomicReference<TrainingStatus> status;
     private final AtomicBoolean running = new AtomicBoolean();
+    private volatile Runnable afterTraining = () -> { };
     private final AtomicLong versions = new AtomicLong();
     private final ExecutorService trainer = Executors.newSingleThreadExecutor(daemon("tailor-train"));
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
@@ -72,6 +73,14 @@ public final class ModelHolder implements Supplier<ModelSet>, AutoCloseable {
 
     public TrainingStatus status() {
         return status.get();
+    }
+
+    /**
+     * Work to do after each training has swapped its set in (on the training thread, before the status says
+     * succeeded): the server rereads item vectors there. A failure is logged and does not fail the training.
+     */
+    public void afterTraining(Runnable work) {
+        this.afterTraining = java.util.Objects.requireNonNull(work, "work");
     }
 
     /**
@@ -168,6 +177,11 @@ public final class ModelHolder implements Supplier<ModelSet>, AutoCloseable {
             current.set(next);
             events.pruneBefore(watermark);
             customers.pruneBefore(watermark);
+            try {
+                afterTraining.run();
+            } catch (RuntimeException e) {
+                LOG.warn("after training model set v{}: {}", version, e.getMessage(), e);
+            }
             status.set(TrainingStatus.succeeded(version, started, Instant.now()));
             if (next.info().events() > 0) {
                 saved.ifPresent(s -> save(s, next));

@@ -28,6 +28,27 @@ class DenseIndexTest {
         assertThatThrownBy(() -> idx.search(new float[3], items, scores)).isInstanceOf(ValidationException.class);
     }
 
+    @Test
+    void skipsCatalogIndicesAndLooksUpVectors() {
+        DenseIndex idx = new DenseIndex(2, new int[] {10, 11, 12}, new float[] {1, 0, 0.6f, 0.8f, 0.8f, 0.6f});
+        int[] items = new int[3];
+        float[] scores = new float[3];
+        java.util.BitSet skip = new java.util.BitSet();
+        skip.set(10);
+        int n = idx.search(new float[] {1, 0}, items, scores, skip);
+        assertThat(Arrays.copyOf(items, n)).containsExactly(12, 11);
+        float[] v = new float[2];
+        assertThat(idx.vector(11, v)).isTrue();
+        assertThat(v).containsExactly(0.6f, 0.8f);
+        assertThat(idx.vector(13, v)).isFalse();
+        assertThat(idx.vector(-1, v)).isFalse();
+        assertThat(idx.contains(12)).isTrue();
+        assertThat(idx.catalogIndices()).containsExactly(10, 11, 12);
+        assertThat(DenseIndex.empty(2).search(new float[] {1, 0}, items, scores)).isZero();
+        assertThatThrownBy(() -> new DenseIndex(1, new int[] {3, 3}, new float[] {1, 1}))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("appears twice");
+    }
+
     /** Against a double-precision sort of every positive cosine. */
     @Property(tries = 50)
     void matchesTheBruteForceOracle(@ForAll @IntRange(min = 1, max = 60) int rows,
@@ -41,6 +62,14 @@ class DenseIndexTest {
         float[] q = new float[dim];
         for (int j = 0; j < dim; j++) {
             q[j] = (float) (r.nextDouble() * 2 - 1);
+        }
+        // Like a multilingual query: zero outside one block (a prefix or a suffix, or everything).
+        int zeroFrom = r.nextInt(dim + 1);
+        boolean prefix = r.nextBoolean();
+        for (int j = 0; j < dim; j++) {
+            if (prefix ? j < zeroFrom : j >= zeroFrom) {
+                q[j] = 0f;
+            }
         }
         int[] ids = IntStream.range(0, rows).map(i -> 1000 + i).toArray();
         DenseIndex idx = new DenseIndex(dim, ids, v);

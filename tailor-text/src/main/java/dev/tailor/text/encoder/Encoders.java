@@ -42,11 +42,40 @@ public final class Encoders {
     }
 
     /**
+     * The model id {@link #open} would give, without loading any model: a server checks with it whether the
+     * store holds vectors of this model before paying for loading it.
+     *
+     * @throws ValidationException for an unknown name, listing the known ones
+     */
+    public static String modelId(String name, EncoderConfig config) {
+        String n = normalize(name);
+        if (n.equals(MULTILINGUAL)) {
+            return MULTILINGUAL + "[" + OnnxTextEncoder.modelId(PretrainedModels.defaultFor(Language.CHINESE), config)
+                    + "+" + OnnxTextEncoder.modelId(PretrainedModels.defaultFor(Language.ENGLISH), config) + "]";
+        }
+        return OnnxTextEncoder.modelId(spec(name, n), config);
+    }
+
+    private static String normalize(String name) {
+        return name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
+    }
+
+    private static ModelSpec spec(String name, String normalized) {
+        for (ModelSpec s : PretrainedModels.all()) {
+            if (s.id().equals(normalized)) {
+                return s;
+            }
+        }
+        throw ValidationException.of("model", "unknown text model '" + name + "'; expected one of "
+                + String.join(", ", names()));
+    }
+
+    /**
      * @param name {@value #MULTILINGUAL} or a model id of {@link PretrainedModels}
      * @throws ValidationException for an unknown name, listing the known ones
      */
     public static Opened open(String name, EncoderConfig config) {
-        String n = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
+        String n = normalize(name);
         if (n.equals(MULTILINGUAL)) {
             OnnxTextEncoder zh = OnnxTextEncoder.open(PretrainedModels.defaultFor(Language.CHINESE), config);
             OnnxTextEncoder en;
@@ -59,13 +88,7 @@ public final class Encoders {
             MultilingualEncoder m = new MultilingualEncoder(zh, en, ScriptDetector.defaults());
             return new Opened(MULTILINGUAL + "[" + zh.modelId() + "+" + en.modelId() + "]", m, m);
         }
-        for (ModelSpec s : PretrainedModels.all()) {
-            if (s.id().equals(n)) {
-                OnnxTextEncoder e = OnnxTextEncoder.open(s, config);
-                return new Opened(e.modelId(), e, e);
-            }
-        }
-        throw ValidationException.of("model", "unknown text model '" + name + "'; expected one of "
-                + String.join(", ", names()));
+        OnnxTextEncoder e = OnnxTextEncoder.open(spec(name, n), config);
+        return new Opened(e.modelId(), e, e);
     }
 }

@@ -145,6 +145,11 @@ public final class OnnxTextEncoder implements TextEncoder, AutoCloseable {
         return spec.id() + "@" + maxTokens;
     }
 
+    /** The {@link #modelId()} an encoder of this model and configuration has, without loading the model. */
+    public static String modelId(ModelSpec spec, EncoderConfig config) {
+        return spec.id() + "@" + Math.min(config.maxTokens(), spec.maxTokens());
+    }
+
     @Override
     public int dimension() {
         return spec.dimension();
