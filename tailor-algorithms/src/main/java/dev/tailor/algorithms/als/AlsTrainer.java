@@ -96,9 +96,16 @@ public final class AlsTrainer implements ListenableTrainer<AlsModel> {
 
         try (WorkerPool pool = WorkerPool.create(config.threads())) {
             int workers = pool.threads();
+            int rowLimit = LowRank.rowLimit(k, config.cgSteps(), config.exact(), config.lowRank());
+            // Row lengths never change during a run, so whether each sweep's low-rank path pays is decided once.
+            boolean userLowRank = LowRank.pays(userItem, rowLimit, k, config.cgSteps(), config.exact());
+            boolean itemLowRank = LowRank.pays(itemUser, rowLimit, k, config.cgSteps(), config.exact());
+            LOG.debug("als: low-rank solve of rows with <= {} nonzeros in the user sweep: {}, item sweep: {}",
+                    rowLimit, userLowRank, itemLowRank);
+            LowRank lowRank = userLowRank || itemLowRank ? new LowRank(k, workers) : null;
             Scratch[] scratch = new Scratch[workers];
             for (int w = 0; w < workers; w++) {
-                scratch[w] = new Scratch(k, config.exact());
+                scratch[w] = new Scratch(k, config.exact(), lowRank == null ? 0 : rowLimit);
             }
             Gram gram = new Gram(k);
             double[] userGram = new double[k * k];
@@ -114,10 +121,12 @@ public final class AlsTrainer implements ListenableTrainer<AlsModel> {
             for (int it = 0; it < config.iterations(); it++) {
                 long t = System.nanoTime();
                 Gram.withDiagonal(itemGram, k, reg, regularized, regularizedDouble);
-                sweep(pool, scratch, userItem, items, regularized, regularizedDouble, users);
+                sweep(pool, scratch, userItem, items, regularized, regularizedDouble,
+                        userLowRank ? lowRank : null, rowLimit, users);
                 gram.compute(users, numUsers, pool, userGram);
                 Gram.withDiagonal(userGram, k, reg, regularized, regularizedDouble);
-                sweep(pool, scratch, itemUser, users, regularized, regularizedDouble, items);
+                sweep(pool, scratch, itemUser, users, regularized, regularizedDouble,
+                        itemLowRank ? lowRank : null, rowLimit, items);
                 gram.compute(items, numItems, pool, itemGram);
                 double loss = loss(pool, userItem, users, items, userGram, itemGram, chunkLoss);
                 nanos[it] = System.nanoTime() - t;
@@ -133,16 +142,25 @@ public final class AlsTrainer implements ListenableTrainer<AlsModel> {
         }
     }
 
-    /** One half-iteration: every row of {@code w} re-solved against the fixed {@code other} factors. */
+    /**
+     * One half-iteration: every row of {@code w} re-solved against the fixed {@code other} factors; rows of at
+     * most {@code rowLimit} nonzeros by {@code lowRank} when it is given and G is invertible.
+     */
     private void sweep(WorkerPool pool, Scratch[] scratch, CsrMatrix w, float[] other, float[] gram,
-            double[] gramDouble, float[] target) {
+            double[] gramDouble, LowRank lowRank, int rowLimit, float[] target) {
         int k = config.rank();
         float alpha = (float) config.alpha();
         int steps = config.cgSteps();
         boolean exact = config.exact();
+        boolean shortRows = lowRank != null && lowRank.prepare(pool, gramDouble, other, w.cols());
+        float[] z = shortRows ? lowRank.z() : null;
         pool.forChunks(w.rows(), CHUNK, (worker, chunk, from, to) -> {
             Scratch s = scratch[worker];
             for (int row = from; row < to; row++) {
+                if (shortRows && w.rowEnd(row) - w.rowStart(row) <= rowLimit
+                        && LowRank.solve(w, row, other, z, k, alpha, target, row * k, s.lowRank)) {
+                    continue;
+                }
                 if (exact) {
                     RowSolver.cholesky(w, row, other, gramDouble, k, alpha, target, row * k, s.a, s.b);
                 } else {
@@ -212,13 +230,15 @@ public final class AlsTrainer implements ListenableTrainer<AlsModel> {
         final float[] ap;
         final double[] a;
         final double[] b;
+        final LowRank.Scratch lowRank;
 
-        Scratch(int k, boolean exact) {
+        Scratch(int k, boolean exact, int lowRankRows) {
             r = new float[k];
             p = new float[k];
             ap = new float[k];
             a = exact ? new double[k * k] : null;
             b = exact ? new double[k] : null;
+            lowRank = new LowRank.Scratch(lowRankRows, k);
         }
     }
 }
