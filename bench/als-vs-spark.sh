@@ -8,8 +8,9 @@
 #   bench/als-vs-spark.sh --datasets shop --customers 50000      # a small shop, for a smoke test
 # Options: --datasets LIST (dataset names and/or 'shop') --items N --customers M --sessions S
 #          --rank 64 --iterations 15 --reg R (Tailor) --spark-reg R (Spark's regParam; default: --reg)
-#          --alpha A --cg-steps 3 --split loo --max-users N (test users scored, 0 = all)
-#          --others 'bpr:rank=64,epochs=20;ease:lambda=300' (registry specs, ';'-separated)
+#          --alpha A --cg-steps 3 --lowrank 32 (Tailor's low-rank rows; 0 = CG only) --split loo
+#          --max-users N (test users scored, 0 = all)
+#          --others 'bpr:rank=64,epochs=20;ease:lambda=300' (registry specs, ';'-separated; '' = none)
 # Spark is downloaded (~256 MB, once) and built only here, through the bench profile's bench/spark module.
 # Heap: TAILOR_BENCH_XMX (default 12g). Data folder: TAILOR_DATA_DIR (default ../shared/data).
 set -euo pipefail

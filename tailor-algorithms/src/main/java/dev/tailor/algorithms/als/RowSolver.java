@@ -37,8 +37,22 @@ final class RowSolver {
      */
     static void conjugateGradient(CsrMatrix w, int row, float[] y, float[] gram, int k, float alpha, int steps,
             float[] x, int xo, float[] r, float[] p, float[] ap) {
+        conjugateGradient(w, row, y, gram, k, alpha, steps, x, xo, r, p, ap, null);
+    }
+
+    /**
+     * The same, copying the row's columns of y into {@code gathered} on the first pass when they fit (n k
+     * floats), so that the {@code steps} further passes stream from one contiguous buffer: the columns of a
+     * popular item are scattered over a user table far larger than the caches, and re-reading them at random
+     * each step made those passes memory-bound. The arithmetic, and so the result, is the same bit for bit.
+     *
+     * @param gathered scratch, or null to read y in place every pass
+     */
+    static void conjugateGradient(CsrMatrix w, int row, float[] y, float[] gram, int k, float alpha, int steps,
+            float[] x, int xo, float[] r, float[] p, float[] ap, float[] gathered) {
         int start = w.rowStart(row);
         int end = w.rowEnd(row);
+        boolean gather = gathers(w, row, k, gathered);
         // r = b - A x, using the Gram for the dense part and one pass over the nonzeros for the rest.
         Vectors.symv(gram, k, x, xo, r);
         for (int f = 0; f < k; f++) {
@@ -46,17 +60,21 @@ final class RowSolver {
         }
         for (int n = start; n < end; n++) {
             int yo = w.col(n) * k;
+            if (gather) {
+                System.arraycopy(y, yo, gathered, (n - start) * k, k);
+            }
             float c1 = alpha * w.value(n);
             float yx = Vectors.dot(y, yo, x, xo, k);
             Vectors.axpy(1f + c1 - c1 * yx, y, yo, r, 0, k);
         }
+        float[] src = gather ? gathered : y;
         System.arraycopy(r, 0, p, 0, k);
         float rsOld = Vectors.dot(r, 0, r, 0, k);
         for (int s = 0; s < steps && rsOld > CONVERGED; s++) {
             Vectors.symv(gram, k, p, 0, ap);
             for (int n = start; n < end; n++) {
-                int yo = w.col(n) * k;
-                Vectors.axpy(alpha * w.value(n) * Vectors.dot(y, yo, p, 0, k), y, yo, ap, 0, k);
+                int yo = gather ? (n - start) * k : w.col(n) * k;
+                Vectors.axpy(alpha * w.value(n) * Vectors.dot(src, yo, p, 0, k), src, yo, ap, 0, k);
             }
             float pAp = Vectors.dot(p, 0, ap, 0, k);
             if (!(pAp > 0f)) {
@@ -73,6 +91,11 @@ final class RowSolver {
             }
             rsOld = rsNew;
         }
+    }
+
+    /** Whether {@link #conjugateGradient} copies the row's columns into {@code gathered}: when they fit. */
+    static boolean gathers(CsrMatrix w, int row, int k, float[] gathered) {
+        return gathered != null && (long) (w.rowEnd(row) - w.rowStart(row)) * k <= gathered.length;
     }
 
     /**
@@ -119,10 +142,21 @@ final class RowSolver {
      * each nonzero swaps that term for its observed one, {@code c (1 - s)^2}. O(nnz k).
      */
     static double observedCorrection(CsrMatrix w, int row, float[] y, int k, float alpha, float[] x, int xo) {
+        return observedCorrection(w, row, y, null, k, alpha, x, xo);
+    }
+
+    /**
+     * The same, reading the row's columns from {@code gathered} when it is not null: the buffer a
+     * {@link #conjugateGradient} call with it has just filled for this row.
+     */
+    static double observedCorrection(CsrMatrix w, int row, float[] y, float[] gathered, int k, float alpha,
+            float[] x, int xo) {
+        int start = w.rowStart(row);
         double l = 0;
-        for (int n = w.rowStart(row); n < w.rowEnd(row); n++) {
+        for (int n = start; n < w.rowEnd(row); n++) {
             double c = 1 + alpha * (double) w.value(n);
-            double s = Vectors.dot(x, xo, y, w.col(n) * k, k);
+            double s = gathered == null ? Vectors.dot(x, xo, y, w.col(n) * k, k)
+                    : Vectors.dot(x, xo, gathered, (n - start) * k, k);
             l += c * (1 - s) * (1 - s) - s * s;
         }
         return l;

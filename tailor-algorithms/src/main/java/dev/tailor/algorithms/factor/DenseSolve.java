@@ -17,6 +17,20 @@ public final class DenseSolve {
      * @return false when {@code a} is not (numerically) positive definite; {@code b} is then unusable
      */
     public static boolean choleskySolve(double[] a, double[] b, int n) {
+        if (!choleskyFactor(a, n)) {
+            return false;
+        }
+        solveFactored(a, b, n);
+        return true;
+    }
+
+    /**
+     * Overwrites the lower triangle of the row-major n x n matrix {@code a} with its Cholesky factor L
+     * ({@code a = L L^T}); the upper triangle is neither read nor written.
+     *
+     * @return false when {@code a} is not (numerically) positive definite; {@code a} is then unusable
+     */
+    public static boolean choleskyFactor(double[] a, int n) {
         for (int j = 0; j < n; j++) {
             int rj = j * n;
             double d = a[rj + j];
@@ -38,22 +52,26 @@ public final class DenseSolve {
                 a[ri + j] = s * inv;
             }
         }
+        return true;
+    }
+
+    /** Overwrites {@code b} with the solution of {@code L L^T x = b} for a factor from {@link #choleskyFactor}. */
+    public static void solveFactored(double[] l, double[] b, int n) {
         // Forward substitution L y = b, then back substitution L^T x = y.
         for (int i = 0; i < n; i++) {
             int ri = i * n;
             double s = b[i];
             for (int k = 0; k < i; k++) {
-                s -= a[ri + k] * b[k];
+                s -= l[ri + k] * b[k];
             }
-            b[i] = s / a[ri + i];
+            b[i] = s / l[ri + i];
         }
         for (int i = n - 1; i >= 0; i--) {
             double s = b[i];
             for (int k = i + 1; k < n; k++) {
-                s -= a[k * n + i] * b[k];
+                s -= l[k * n + i] * b[k];
             }
-            b[i] = s / a[i * n + i];
+            b[i] = s / l[i * n + i];
         }
-        return true;
     }
 }

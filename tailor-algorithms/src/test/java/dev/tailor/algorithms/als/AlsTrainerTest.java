@@ -3,6 +3,8 @@ package dev.tailor.algorithms.als;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+import static org.assertj.core.api.Assertions.withinPercentage;
 
 import dev.tailor.algorithms.factor.Epoch;
 import dev.tailor.algorithms.oracle.Planted;
@@ -87,6 +89,56 @@ class AlsTrainerTest {
     }
 
     @Test
+    void lowRankSolveReachesTheSameObjectiveAsCholesky() {
+        CsrMatrix w = PLANTED.matrix(EventWeights.DEFAULT);
+        // Rank 16 and rows of about 10 events: the cost rule takes the low-rank path in the user sweep (at rank 8
+        // a Cholesky solve is cheaper for such rows).
+        assertThat(LowRank.pays(w, LowRank.rowLimit(16, 3, true, AlsConfig.DEFAULT_LOW_RANK), 16, 3, true))
+                .isTrue();
+        AlsFactors cholesky = new AlsTrainer(config(16, 6, true, 1).withLowRank(0)).fit(w);
+        AlsFactors both = new AlsTrainer(config(16, 6, true, 1)).fit(w);
+        AlsFactors withCg = new AlsTrainer(config(16, 6, false, 1)).fit(w);
+        for (int i = 0; i < 6; i++) {
+            // Both exact: the same iterates up to rounding.
+            assertThat(both.losses()[i]).isCloseTo(cholesky.losses()[i], withinPercentage(1e-3));
+        }
+        assertThat(both.users()).containsExactly(cholesky.users(), within(1e-3f));
+        // With CG for the items (3 steps at rank 16 are not exact), exact user rows leave a lower objective than
+        // CG for both sides.
+        AlsFactors cgOnly = new AlsTrainer(config(16, 6, false, 1).withLowRank(0)).fit(w);
+        assertThat(withCg.losses()[5]).isLessThan(cgOnly.losses()[5]).isGreaterThan(cholesky.losses()[5]);
+    }
+
+    @Test
+    void lowRankSolveIsDeterministicAndThreadCountFree() {
+        CsrMatrix w = PLANTED.matrix(EventWeights.DEFAULT);
+        AlsFactors one = new AlsTrainer(config(16, 3, false, 1)).fit(w);
+        AlsFactors two = new AlsTrainer(config(16, 3, false, 2)).fit(w);
+        AlsFactors again = new AlsTrainer(config(16, 3, false, 1)).fit(w);
+        assertThat(two.users()).containsExactly(one.users());
+        assertThat(two.items()).containsExactly(one.items());
+        assertThat(again.losses()).containsExactly(one.losses());
+        assertThat(new AlsTrainer(config(16, 3, false, 1).withLowRank(0)).fit(w).users())
+                .isNotEqualTo(one.users());
+    }
+
+    @Test
+    void lowRankSolveSurvivesZeroAlphaAndZeroRegularization() {
+        CsrMatrix w = PLANTED.matrix(EventWeights.DEFAULT);
+        // alpha 0: no row has a low-rank part, x = G^-1 b; compare with the exact solver without the shortcut.
+        AlsConfig flat = new AlsConfig(6, 4, 0.1, 0, 3, true, 1, 42, EventWeights.DEFAULT, 1);
+        double[] shortcut = new AlsTrainer(flat).fit(w).losses();
+        double[] exact = new AlsTrainer(flat.withLowRank(0)).fit(w).losses();
+        for (int i = 0; i < exact.length; i++) {
+            assertThat(shortcut[i]).isCloseTo(exact[i], withinPercentage(1e-3));
+        }
+        // reg 0 on 60 items at rank 6 keeps G invertible; the objective still falls.
+        AlsFactors plain = new AlsTrainer(new AlsConfig(6, 4, 0, 5, 3, false, 1, 42, EventWeights.DEFAULT, 1))
+                .fit(w);
+        assertThat(plain.losses()[3]).isLessThan(plain.losses()[0]);
+    }
+
+    @Test
     void recommendsUnseenItemsOfTheUsersOwnTasteGroup() {
         AlsModel model = new AlsTrainer(config(8, 10, false, 0)).train(PLANTED);
         int hits = 0;
@@ -143,17 +195,25 @@ class AlsTrainerTest {
                 .isInstanceOf(ValidationException.class).hasMessageContaining("reg");
         assertThatThrownBy(() -> Algorithms.parse("als:solver=lu"))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("cg, cholesky");
+        assertThatThrownBy(() -> Algorithms.parse("als:lowrank=-1"))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("lowrank");
+        assertThatThrownBy(() -> Algorithms.parse("als:lowrank=300"))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("lowrank")
+                .hasMessageContaining("<= 256");
     }
 
     @Test
     void specStringConfiguresTheTrainer() {
-        var spec = Algorithms.parse("als:rank=32,iterations=7,reg=0.05,alpha=20,cg-steps=4");
+        var spec = Algorithms.parse("als:rank=32,iterations=7,reg=0.05,alpha=20,cg-steps=4,lowrank=12");
         AlsConfig c = ((AlsTrainer) spec.trainer()).config();
         assertThat(c.rank()).isEqualTo(32);
         assertThat(c.iterations()).isEqualTo(7);
         assertThat(c.reg()).isEqualTo(0.05);
         assertThat(c.alpha()).isEqualTo(20);
         assertThat(c.cgSteps()).isEqualTo(4);
+        assertThat(c.lowRank()).isEqualTo(12);
+        assertThat(c.toParams()).containsEntry("lowrank", "12");
+        assertThat(AlsConfig.defaults().lowRank()).isEqualTo(AlsConfig.DEFAULT_LOW_RANK);
         assertThat(Algorithms.standard().searchSpace("als")).extracting(p -> p.name())
                 .contains("rank", "reg", "alpha").doesNotContain("threads", "seed");
     }

@@ -14,7 +14,7 @@ import java.util.Locale;
 /**
  * Timing runs on synthetic power-law matrices. Usage (from the repository root, after test-compile):
  * <pre>
- *   java -cp CLASSPATH dev.tailor.algorithms.bench.FactorBench als USERS ITEMS NNZ RANK ITERATIONS [THREADS]
+ *   java -cp CLASSPATH dev.tailor.algorithms.bench.FactorBench als USERS ITEMS NNZ RANK ITERATIONS [THREADS [LOWRANK]]
  *   java -cp CLASSPATH dev.tailor.algorithms.bench.FactorBench ease USERS ITEMS NNZ LAMBDA [THREADS]
  * </pre>
  */
@@ -32,14 +32,16 @@ public final class FactorBench {
         System.out.printf(Locale.ROOT, "matrix %s generated in %.1f s%n", m, (System.nanoTime() - t) / 1e9);
         switch (mode) {
             case "als" -> als(m, Integer.parseInt(args[4]), Integer.parseInt(args[5]),
-                    args.length > 6 ? Integer.parseInt(args[6]) : 0);
+                    args.length > 6 ? Integer.parseInt(args[6]) : 0,
+                    args.length > 7 ? Integer.parseInt(args[7]) : AlsConfig.DEFAULT_LOW_RANK);
             case "ease" -> ease(m, Double.parseDouble(args[4]), args.length > 5 ? Integer.parseInt(args[5]) : 0);
             default -> throw new IllegalArgumentException("unknown mode " + mode);
         }
     }
 
-    private static void als(CsrMatrix m, int rank, int iterations, int threads) {
-        AlsConfig c = new AlsConfig(rank, iterations, 0.1, 10, 3, false, 1, 1, EventWeights.DEFAULT, threads);
+    private static void als(CsrMatrix m, int rank, int iterations, int threads, int lowRank) {
+        AlsConfig c = new AlsConfig(rank, iterations, 0.1, 10, 3, false, lowRank, 1, 1, EventWeights.DEFAULT,
+                threads);
         long t = System.nanoTime();
         AlsFactors f = new AlsTrainer(c, e -> System.out.printf(Locale.ROOT, "%s, process cpu %.1f s so far%n", e,
                 cpuSeconds())).fit(m);
@@ -49,8 +51,8 @@ public final class FactorBench {
         for (int i = 1; i < nanos.length; i++) {
             later += nanos[i] / 1e9;
         }
-        System.out.printf(Locale.ROOT, "als rank %d: %.2f s total, %.2f s/iteration (iterations 2..%d), load %.1f%n",
-                rank, total, nanos.length > 1 ? later / (nanos.length - 1) : nanos[0] / 1e9, nanos.length,
+        System.out.printf(Locale.ROOT, "als rank %d, lowrank %d: %.2f s total, %.2f s/iteration (iterations 2..%d), load %.1f%n",
+                rank, lowRank, total, nanos.length > 1 ? later / (nanos.length - 1) : nanos[0] / 1e9, nanos.length,
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 

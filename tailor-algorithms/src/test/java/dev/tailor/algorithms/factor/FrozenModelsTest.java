@@ -17,6 +17,9 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,9 +31,16 @@ import org.junit.jupiter.api.Test;
 class FrozenModelsTest {
     private static final Snapshot IMPLICIT = Planted.clusters(30, 20, 3, 5, 0.8, 1);
     private static final Snapshot RATINGS = Planted.lowRankRatings(20, 15, 2, 0.4, 0.1, 2, null);
-    private static final List<String> SPECS = List.of("als:rank=4,iterations=3,reg=0.5,alpha=3",
+    /** {@code lowrank=0}: the frozen ALS file predates the low-rank solve, so only CG reproduces its factors. */
+    private static final List<String> SPECS = List.of("als:rank=4,iterations=3,reg=0.5,alpha=3,lowrank=0",
             "bpr:rank=4,epochs=3", "ease:lambda=20", "pmf:rank=3,epochs=5",
             "neumf:factors=4,mlp-dim=8,epochs=2");
+
+    /**
+     * Parameters added after the files were frozen: their files lack them, and a reader takes the defaults
+     * ({@code lowrank}: the exact low-rank solve of short ALS rows, session 3).
+     */
+    private static final Map<String, Set<String>> ADDED_SINCE_V1 = Map.of("als", Set.of("lowrank"));
 
     private static Snapshot dataFor(String spec) {
         return spec.startsWith("pmf") ? RATINGS : IMPLICIT;
@@ -46,7 +56,9 @@ class FrozenModelsTest {
                 assertThat(in).as(resource).isNotNull();
                 SavableModel frozen = ModelIO.standard().read(in);
                 assertThat(frozen.name()).isEqualTo(fresh.name());
-                assertThat(frozen.provenance().config()).isEqualTo(fresh.provenance().config());
+                Map<String, String> expected = new TreeMap<>(fresh.provenance().config());
+                expected.keySet().removeAll(ADDED_SINCE_V1.getOrDefault(fresh.name(), Set.of()));
+                assertThat(frozen.provenance().config()).isEqualTo(expected);
                 for (int u = -1; u < data.numUsers(); u++) {
                     UserContext c = u < 0 ? UserContext.of(-1, new int[] {2, 5})
                             : UserContext.of(u, data.interactions().sequence(u));

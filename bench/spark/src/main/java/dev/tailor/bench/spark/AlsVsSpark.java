@@ -78,6 +78,7 @@ public final class AlsVsSpark {
                 Double.parseDouble(a.getOrDefault("spark-reg", a.getOrDefault("reg", "0.05"))),
                 Double.parseDouble(a.getOrDefault("alpha", "10")),
                 Integer.parseInt(a.getOrDefault("cg-steps", "3")),
+                Integer.parseInt(a.getOrDefault("lowrank", Integer.toString(AlsConfig.DEFAULT_LOW_RANK))),
                 Integer.parseInt(a.getOrDefault("max-users", "20000")),
                 a.getOrDefault("split", "loo"),
                 List.of(a.getOrDefault("others", "bpr:rank=64,epochs=20;ease:lambda=300").split(";")));
@@ -90,7 +91,8 @@ public final class AlsVsSpark {
     }
 
     private record Options(List<String> datasets, int items, int customers, double sessions, int rank,
-            int iterations, double reg, double sparkReg, double alpha, int cgSteps, int maxUsers, String split,
+            int iterations, double reg, double sparkReg, double alpha, int cgSteps, int lowRank, int maxUsers,
+            String split,
             List<String> others) {
     }
 
@@ -149,8 +151,8 @@ public final class AlsVsSpark {
         data = null;
 
         AlsConfig config = AlsConfig.from(Algorithms.parse(String.format(Locale.ROOT,
-                "als:rank=%d,iterations=%d,reg=%s,alpha=%s,cg-steps=%d", o.rank(), o.iterations(), o.reg(),
-                o.alpha(), o.cgSteps())).values());
+                "als:rank=%d,iterations=%d,reg=%s,alpha=%s,cg-steps=%d,lowrank=%d", o.rank(), o.iterations(),
+                o.reg(), o.alpha(), o.cgSteps(), o.lowRank())).values());
 
         // Tailor
         List<Epoch> epochs = new ArrayList<>();
@@ -165,8 +167,9 @@ public final class AlsVsSpark {
                 + " on average, %.1f s in all; the rest of its %.1f s is building the matrix from the events and "
                 + "the model", label, iterSeconds / epochs.size(), iterSeconds, t.wall()));
         ModelResult tr = score(tailor, eval, "tailor-als", config.toString(), t);
-        rows.add(row(label, "Tailor ALS (CG, " + o.cgSteps() + " steps)", t, t.wall() / o.iterations(), tr,
-                eval));
+        String solver = "CG, " + o.cgSteps() + " steps"
+                + (o.lowRank() > 0 ? "; rows of <= " + o.lowRank() + " events low-rank" : "");
+        rows.add(row(label, "Tailor ALS (" + solver + ")", t, t.wall() / o.iterations(), tr, eval));
         // Released before Spark's phase, whose peak heap would otherwise include Tailor's factors.
         tailor = null;
 
@@ -193,6 +196,9 @@ public final class AlsVsSpark {
                 c.tP(), c.wilcoxonP()));
 
         for (String spec : o.others()) {
+            if (spec.isBlank()) {
+                continue;
+            }
             TrainerSpec trainer = Algorithms.parse(spec.strip());
             m = Measure.start();
             RecommenderModel model;
