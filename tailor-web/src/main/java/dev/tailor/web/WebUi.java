@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.tailor.web;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.tailor.core.store.Store;
 import dev.tailor.server.http.Role;
 import dev.tailor.server.http.Route;
@@ -37,6 +38,9 @@ import java.util.Objects;
  *   <tr><td>{@code GET /v1/admin/evaluation}</td><td>the configured offline evaluation report (admin)</td></tr>
  *   <tr><td>{@code GET /v1/admin/evaluation/curves}</td><td>that report's learning curves (admin)</td></tr>
  * </table>
+ *
+ * <p>Each is described in {@code openapi-web.json} next to this class, which the server merges into its
+ * {@code /openapi.json} and {@code /docs}.
  */
 public final class WebUi implements RouteExtension {
     private final Store store;
@@ -77,5 +81,10 @@ public final class WebUi implements RouteExtension {
                 new Route(HandlerType.GET, "/v1/admin/evaluation/curves", Role.ADMIN, true,
                         "Learning curves of the offline evaluation's iterative models",
                         new EvaluationCurves(evaluation)::handle));
+    }
+
+    @Override
+    public JsonNode openApi() {
+        return RouteExtension.openApiResource(WebUi.class, "openapi-web.json");
     }
 }

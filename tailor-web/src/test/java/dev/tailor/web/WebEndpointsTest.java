@@ -15,6 +15,7 @@ import dev.tailor.server.ServerConfig;
 import dev.tailor.server.TailorServer;
 import dev.tailor.server.http.ApiKey;
 import dev.tailor.server.http.Role;
+import dev.tailor.server.http.Route;
 import dev.tailor.server.scene.ServingExtensions;
 import dev.tailor.store.jdbc.JdbcStores;
 import java.io.IOException;
@@ -24,9 +25,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -165,6 +170,59 @@ class WebEndpointsTest {
         HttpResponse<String> curves = get("/v1/admin/evaluation/curves", ADMIN);
         assertThat(curves.statusCode()).isEqualTo(404);
         assertThat(json(curves).get("detail").asText()).contains("tailor evaluate");
+    }
+
+    @Test
+    void openApiDescribesEveryRouteTheServerAnswersAndNothingElse() throws Exception {
+        JsonNode spec = json(get("/openapi.json", null));
+        Set<String> described = new HashSet<>();
+        spec.get("paths").fields().forEachRemaining(p -> p.getValue().fieldNames().forEachRemaining(
+                m -> described.add(m.toUpperCase(Locale.ROOT) + " " + p.getKey())));
+        Set<String> routes = new HashSet<>();
+        for (Route r : server.api().routes()) {
+            routes.add(r.label());
+        }
+        assertThat(routes).contains("GET /", "GET /v1/admin/evaluation/curves", "GET /v1/web/items/{id}");
+        assertThat(described).containsExactlyInAnyOrderElementsOf(routes);
+        assertThat(spec.get("x-problem-types").has("report-unreadable")).isTrue();
+    }
+
+    @Test
+    void openApiStatesPathParametersAndKeysAsTheRoutesDo() throws Exception {
+        JsonNode spec = json(get("/openapi.json", null));
+        Pattern param = Pattern.compile("\\{(\\w+)}");
+        for (Route r : server.api().routes()) {
+            JsonNode op = spec.get("paths").get(r.path()).get(r.method().name().toLowerCase(Locale.ROOT));
+            Set<String> declared = new HashSet<>();
+            op.path("parameters").forEach(p -> {
+                if (p.path("in").asText().equals("path")) {
+                    declared.add(p.path("name").asText());
+                }
+            });
+            Set<String> inPath = new HashSet<>();
+            Matcher m = param.matcher(r.path());
+            while (m.find()) {
+                inPath.add(m.group(1));
+            }
+            assertThat(declared).as(r.label()).isEqualTo(inPath);
+            boolean publicOp = op.has("security") && op.get("security").isEmpty();
+            if (r.role() == null) {
+                assertThat(publicOp).as("%s is public", r.label()).isTrue();
+            } else if (!r.path().equals("/metrics")) {
+                assertThat(publicOp).as("%s needs a key", r.label()).isFalse();
+                assertThat(op.get("responses").has("401")).as(r.label()).isTrue();
+            }
+            assertThat(op.path("summary").asText()).as(r.label()).isNotBlank();
+        }
+    }
+
+    @Test
+    void docsListTheWebRoutesToo() throws Exception {
+        String docs = get("/docs", null).body();
+        for (Route r : server.api().routes()) {
+            assertThat(docs).as(r.label()).contains("<code>" + r.path() + "</code>");
+        }
+        assertThat(docs).contains("id=\"tag-web\"", "id=\"report-unreadable\"");
     }
 
     private static int index(JsonNode data, String type) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.tailor.server.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -13,8 +14,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Every route of the HTTP API, declared in one place, and the gate each request passes: authentication (401 /
  * 403), admission control (503 under overload), the handler, problem responses for every failure, metrics and
- * the access log. The OpenAPI description is checked against {@link #routes()} by a test, so the two cannot
- * drift apart.
+ * the access log. The OpenAPI description, with each extension's own part merged in, is checked against
+ * {@link #routes()} by tests (here and in the modules that extend the server), so the two cannot drift apart.
  */
 public final class Api {
     static final String UNMATCHED = "unmatched";
@@ -67,8 +68,10 @@ public final class Api {
                 admin::putRules));
         r.add(new Route(HandlerType.GET, "/v1/admin/metrics/online", Role.ADMIN, true,
                 "Online CTR and conversion per scene and model", admin::onlineMetrics));
+        List<JsonNode> described = new ArrayList<>();
         for (RouteExtension e : extensions) {
             r.addAll(e.routes(s));
+            described.add(e.openApi());
         }
         // Health and metrics bypass admission: they must answer when the server is saturated.
         List<String> labels = new ArrayList<>();
@@ -79,7 +82,7 @@ public final class Api {
         labels.add("GET /docs");
         labels.add(UNMATCHED);
         this.metrics = new HttpMetrics(labels);
-        OpsEndpoints ops = new OpsEndpoints(s, admission, metrics, ApiDocs.load());
+        OpsEndpoints ops = new OpsEndpoints(s, admission, metrics, ApiDocs.load(described));
         r.add(new Route(HandlerType.GET, "/health", null, false, "Liveness and readiness", ops::health));
         r.add(new Route(HandlerType.GET, "/metrics", metricsPublic ? null : Role.ADMIN, false,
                 "Prometheus metrics", ops::metrics));

@@ -2,17 +2,25 @@
 package dev.tailor.server.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tailor.core.error.TailorException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The OpenAPI description (a maintained resource, {@code openapi.json} next to this class) and a self-contained
  * HTML page rendered from it: endpoints by tag with parameters, bodies and answers, then the problem types that
- * error responses link to. No scripts, no CDN.
+ * error responses link to. No scripts, no CDN. Route extensions add their own operations (see
+ * {@link RouteExtension#openApi()}), so both describe every route the server answers.
  */
 final class ApiDocs {
     static final String RESOURCE = "openapi.json";
@@ -25,16 +33,89 @@ final class ApiDocs {
         this.html = html;
     }
 
+    /** The server's own description, without extensions. */
     static ApiDocs load() {
+        return load(List.of());
+    }
+
+    /**
+     * The server's description with each extension's fragment (see {@link RouteExtension#openApi()}) merged in.
+     *
+     * @throws TailorException when the resource is missing or a fragment collides with what is already described
+     */
+    static ApiDocs load(List<JsonNode> fragments) {
         try (InputStream in = ApiDocs.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new TailorException("the OpenAPI description " + RESOURCE + " is missing from the classpath");
             }
             byte[] bytes = in.readAllBytes();
-            JsonNode root = Json.MAPPER.readTree(bytes);
+            ObjectNode root = (ObjectNode) Json.MAPPER.readTree(bytes);
+            for (JsonNode fragment : fragments) {
+                merge(root, fragment);
+            }
+            if (!fragments.isEmpty()) {
+                bytes = Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
+            }
             return new ApiDocs(bytes, render(root).getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new TailorException("cannot read the OpenAPI description: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Adds a fragment's tags, operations, schemas and problem types to {@code spec}. Collisions are errors, not
+     * overrides: an extension that redescribed a server operation would publish a description of a route it does
+     * not answer. Every added operation needs a known tag, because /docs lists operations by tag.
+     */
+    static void merge(ObjectNode spec, JsonNode fragment) {
+        if (!fragment.isObject()) {
+            throw new TailorException("an extension's OpenAPI description must be a JSON object, not "
+                    + fragment.getNodeType());
+        }
+        ArrayNode tags = (ArrayNode) spec.path("tags");
+        Set<String> tagNames = new HashSet<>();
+        tags.forEach(t -> tagNames.add(t.path("name").asText()));
+        for (JsonNode tag : fragment.path("tags")) {
+            if (tagNames.add(tag.path("name").asText())) {
+                tags.add(tag.deepCopy());
+            }
+        }
+        ObjectNode paths = (ObjectNode) spec.path("paths");
+        Iterator<Map.Entry<String, JsonNode>> ps = fragment.path("paths").fields();
+        while (ps.hasNext()) {
+            Map.Entry<String, JsonNode> p = ps.next();
+            ObjectNode item = paths.withObjectProperty(p.getKey());
+            Iterator<Map.Entry<String, JsonNode>> ops = p.getValue().fields();
+            while (ops.hasNext()) {
+                Map.Entry<String, JsonNode> o = ops.next();
+                String label = o.getKey().toUpperCase(Locale.ROOT) + " " + p.getKey();
+                if (item.has(o.getKey())) {
+                    throw new TailorException("an extension describes " + label + ", which is already described");
+                }
+                boolean tagged = false;
+                for (JsonNode t : o.getValue().path("tags")) {
+                    tagged |= tagNames.contains(t.asText());
+                }
+                if (!tagged) {
+                    throw new TailorException("an extension describes " + label + " without a known tag; expected "
+                            + "one of " + new TreeSet<>(tagNames));
+                }
+                item.set(o.getKey(), o.getValue().deepCopy());
+            }
+        }
+        addNew(spec.withObject("/components/schemas"), fragment.path("components").path("schemas"), "schema");
+        addNew(spec.withObjectProperty("x-problem-types"), fragment.path("x-problem-types"), "problem type");
+    }
+
+    private static void addNew(ObjectNode into, JsonNode from, String what) {
+        Iterator<Map.Entry<String, JsonNode>> it = from.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (into.has(e.getKey())) {
+                throw new TailorException("an extension describes the " + what + " '" + e.getKey()
+                        + "', which is already described");
+            }
+            into.set(e.getKey(), e.getValue().deepCopy());
         }
     }
 
