@@ -11,6 +11,7 @@ final class Kinds {
     static final int ITEM = 3;
     static final int CUSTOMER = 4;
     static final int BEHAVIOUR = 5;
+    static final int SESSION = 6;
 
     private Kinds() {
     }

@@ -207,7 +207,7 @@ public final class SampleShopGenerator {
             if (customer != lastCustomer || buffer.session(e) != lastSession) {
                 lastCustomer = customer;
                 lastSession = buffer.session(e);
-                sessionId = ShopIds.session(user, lastSession);
+                sessionId = ShopIds.session(config.seed(), customer, lastSession);
                 requestId = null;
             }
             int position = buffer.position(e);

@@ -38,7 +38,7 @@ class BehaviourSimulatorTest {
             Long previous = lastTime.put(e.userId(), t);
             assertThat(previous == null || previous < t).isTrue();
             assertThat(keys.add(e.userId() + "|" + e.itemId() + "|" + e.type() + "|" + t)).isTrue();
-            assertThat(e.sessionId()).matches(e.userId() + "-s[1-9]\\d*");
+            assertThat(e.sessionId()).matches("s[0-9a-f]{16}");
             assertThat(e.scene()).isIn(scenes);
             if (e.type() == EventType.SEARCH) {
                 assertThat(e.itemId()).isNull();
@@ -64,6 +64,29 @@ class BehaviourSimulatorTest {
             }
         }
         assertThat(order).doesNotHaveDuplicates().isSorted();
+    }
+
+    @Test
+    void sessionIdsAreOpaqueAndEachBelongsToOneCustomer() {
+        GeneratedShop withSlates = GeneratedShop.of(SampleShopConfig.builder().items(300).customers(1_000)
+                .impressions(true).seed(9).build());
+        Map<String, String> owner = new HashMap<>();
+        String previous = null;
+        for (Event e : withSlates.events) {
+            // A store that pseudonymizes customer ids keeps session and request ids as sent.
+            assertThat(e.sessionId()).doesNotContain(e.userId()).doesNotContain(e.userId().substring(1));
+            if (e.requestId() != null) {
+                assertThat(e.requestId()).doesNotContain(e.userId()).doesNotContain(e.userId().substring(1));
+            }
+            String was = owner.putIfAbsent(e.sessionId(), e.userId());
+            assertThat(was).as(e.sessionId()).isIn(null, e.userId());
+            if (!e.sessionId().equals(previous)) {
+                // Sessions are contiguous: a session id never comes back after another session's events.
+                assertThat(was).as(e.sessionId()).isNull();
+            }
+            previous = e.sessionId();
+        }
+        assertThat(owner).hasSizeGreaterThan(1_000);
     }
 
     @Test
