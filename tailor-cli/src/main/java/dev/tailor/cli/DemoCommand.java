@@ -12,6 +12,7 @@ import dev.tailor.core.domain.Item;
 import dev.tailor.core.domain.Price;
 import dev.tailor.core.error.TailorException;
 import dev.tailor.core.error.ValidationException;
+import dev.tailor.core.privacy.Pseudonymizer;
 import dev.tailor.core.store.Store;
 import dev.tailor.core.text.EmbeddingStore;
 import dev.tailor.eval.harness.Comparison;
@@ -34,6 +35,7 @@ import dev.tailor.eval.stats.PairedComparison;
 import dev.tailor.io.sampleshop.FileFormat;
 import dev.tailor.io.sampleshop.GenerationSummary;
 import dev.tailor.io.sampleshop.SampleShopConfig;
+import dev.tailor.io.sampleshop.SampleShopGenerator;
 import dev.tailor.server.ServerConfig;
 import dev.tailor.server.scene.ServingExtensions;
 import dev.tailor.server.TailorServer;
@@ -60,13 +62,16 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -92,9 +97,14 @@ import picocli.CommandLine.Spec;
             "machine only), make a few real requests (a search in Chinese, an item",
             "page, a view, the homepage that follows it, the new item and its similar",
             "items) and keep serving until Ctrl-C, printing the URL of the API docs",
-            "and curl commands to try."},
+            "and curl commands to try.",
+            "",
+            "With --privacy-keys the demo store holds keyed pseudonyms instead of",
+            "customer ids (and encrypted profiles when the key file says so), as",
+            "'tailor serve' does with the same option; see docs/privacy.md."},
         footerHeading = "%nExamples:%n",
         footer = {"  tailor demo", "  tailor demo --customers 20000 --seed 1",
+            "  tailor privacy keygen --out demo-keys.properties && tailor demo --privacy-keys demo-keys.properties",
             "  tailor demo --smoke    (CI: check the server, then exit)"})
 final class DemoCommand implements Callable<Integer> {
     private static final DateTimeFormatter DAY =
@@ -137,6 +147,9 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--no-serve", description = "End after the tour, without starting the server.")
     boolean noServe;
 
+    @Mixin
+    PrivacyOptions privacy = new PrivacyOptions();
+
     @Spec
     CommandSpec spec;
 
@@ -149,16 +162,27 @@ final class DemoCommand implements Callable<Integer> {
         wipe(dir);
         StoreOptions storeOptions = new StoreOptions();
         storeOptions.spec = "h2:" + dir;
+        storeOptions.privacy = privacy;
+        // Loaded before anything is generated, so that a bad key file fails fast and names itself.
+        boolean protectedStore = privacy.privacy().pseudonymizer().active();
+        String keysFlag = privacy.keyFile().map(f -> " --privacy-keys " + f).orElse("");
 
         heading(out, "1. Generate the sample shop");
         SampleShopConfig config = SampleShopCommand.config(items, customers, seed,
                 SampleShopConfig.defaults().meanSessionsPerCustomer(), false);
         GenerationSummary summary = SampleShopCommand.generate(config, null, storeOptions, null, FileFormat.CSV);
         SampleShopCommand.print(summary, storeOptions.spec(), out);
+        if (protectedStore) {
+            out.printf("Customer ids are stored as keyed pseudonyms (key file %s; docs/privacy.md). A pseudonym "
+                    + "cannot be turned back into an id, so the tour recomputes the shop's ids to show them.%n",
+                    privacy.keyFile().orElseThrow());
+        }
 
         List<String> toured = new ArrayList<>();
+        UnaryOperator<String> shopId;
         try (Store store = storeOptions.open()) {
-            heading(out, "2. What is in the store (tailor stats --store " + storeOptions.spec() + ")");
+            shopId = shopIds(store, config);
+            heading(out, "2. What is in the store (tailor stats --store " + storeOptions.spec() + keysFlag + ")");
             StatsCommand.print(store.describe(), store.stats(), out);
 
             heading(out, "3. The training snapshot: dense ids, time-ordered sequences, weighted matrix");
@@ -171,33 +195,53 @@ final class DemoCommand implements Callable<Integer> {
 
             heading(out, "4. Customers of three segments and what they did last");
             for (String segment : TOUR_SEGMENTS) {
-                tour(out, store, snapshot, segment).ifPresent(toured::add);
+                tour(out, store, snapshot, segment, shopId).ifPresent(toured::add);
             }
 
             heading(out, "5. Baselines on held-out behaviour (tailor evaluate --split loo)");
             baselines(out, snapshot);
             out.printf("Full report with more metrics, plots and per-user lists:%n  ./tailor evaluate --data store:h2:%s"
-                    + " --split loo --models %s --out out/demo-eval%n", dir, String.join(",", BASELINES));
+                    + " --split loo --models %s --out out/demo-eval%s%n", dir, String.join(",", BASELINES), keysFlag);
 
             heading(out, "6. A language model reads the catalog (tailor embed --store " + storeOptions.spec() + ")");
             languageModel(out, store);
         }
         if (noServe) {
             out.println();
-            out.println("Next: './tailor stats --store h2:" + dir + "', './tailor --help', and the README.");
+            out.println("Next: './tailor stats --store h2:" + dir + keysFlag + "', './tailor --help', and the README.");
             out.flush();
             return 0;
         }
         String customer = toured.isEmpty() ? "" : toured.get(0);
-        return serve(storeOptions, customer, out);
+        return serve(storeOptions, customer, shopId, keysFlag, out);
+    }
+
+    /**
+     * The shop's id of each stored customer id: the id itself in a store without keys; with keys, found by
+     * pseudonymizing every id the generator gave out (one keyed hash per customer), since a pseudonym cannot be
+     * turned back. The server pseudonymizes the ids of requests itself, so requests must carry the shop's ids.
+     */
+    private static UnaryOperator<String> shopIds(Store store, SampleShopConfig config) {
+        Pseudonymizer p = store.pseudonymizer();
+        if (!p.active()) {
+            return UnaryOperator.identity();
+        }
+        Map<String, String> byPseudonym = new HashMap<>(config.customers() * 2);
+        for (int i = 0; i < config.customers(); i++) {
+            String id = SampleShopGenerator.customerId(i);
+            byPseudonym.put(p.pseudonym(id), id);
+        }
+        return stored -> byPseudonym.getOrDefault(stored, stored);
     }
 
     /**
      * Step 6: the HTTP API over the demo store, real requests against it, then serving until Ctrl-C (or, with
      * --smoke, a graceful stop and the verdict as exit code).
      */
-    private int serve(StoreOptions storeOptions, String customer, PrintWriter out) {
-        heading(out, "7. The HTTP API over the demo store (tailor serve --store " + storeOptions.spec() + ")");
+    private int serve(StoreOptions storeOptions, String customer, UnaryOperator<String> shopId, String keysFlag,
+            PrintWriter out) {
+        heading(out, "7. The HTTP API over the demo store (tailor serve --store " + storeOptions.spec() + keysFlag
+                + ")");
         ServerConfig d = ServerConfig.defaults();
         // A generous time budget: a cold first request on a busy two-core machine can take a second.
         ServerConfig config = d.withPort(chosenPort()).withAuthDisabled(true).withAccessLog(false)
@@ -215,7 +259,7 @@ final class DemoCommand implements Callable<Integer> {
         List<String> failures;
         try {
             ServeCommand.banner(server, storeOptions.spec(), out);
-            String who = customer.isEmpty() ? server.models().get().histories().userId(0) : customer;
+            String who = customer.isEmpty() ? shopId.apply(server.models().get().histories().userId(0)) : customer;
             out.printf("%nReal requests to it:%n");
             SmokeCheck check = new SmokeCheck(server.baseUri(), Optional.empty(), out);
             check.run(who, QUERY);
@@ -392,7 +436,8 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     /** Prints one active customer of the segment and their last events; returns the customer's id. */
-    private static Optional<String> tour(PrintWriter out, Store store, Snapshot snapshot, String segment) {
+    private static Optional<String> tour(PrintWriter out, Store store, Snapshot snapshot, String segment,
+            UnaryOperator<String> shopId) {
         UserFeatures uf = snapshot.userFeatures();
         int seg = uf.segments().indexOf(segment);
         Interactions in = snapshot.interactions();
@@ -408,7 +453,8 @@ final class DemoCommand implements Callable<Integer> {
             return Optional.empty();
         }
         int u = chosen;
-        out.printf(Locale.ROOT, "%n%s — customer %s, %s, age %d, %d events%n", segment, snapshot.users().id(u),
+        out.printf(Locale.ROOT, "%n%s — customer %s, %s, age %d, %d events%n", segment,
+                shopId.apply(snapshot.users().id(u)),
                 uf.gender(u) == null ? "gender not given" : uf.gender(u).name().toLowerCase(Locale.ROOT),
                 uf.age(u), in.count(u));
         for (int k = Math.max(in.start(u), in.end(u) - RECENT); k < in.end(u); k++) {
@@ -420,7 +466,7 @@ final class DemoCommand implements Callable<Integer> {
                     item.price() == null ? "" : String.format(Locale.ROOT, "  %s %s",
                             item.price().amount().toPlainString(), item.price().currency()));
         }
-        return Optional.of(snapshot.users().id(u));
+        return Optional.of(shopId.apply(snapshot.users().id(u)));
     }
 
     private static void heading(PrintWriter out, String title) {

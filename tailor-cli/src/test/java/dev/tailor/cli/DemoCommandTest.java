@@ -3,8 +3,11 @@ package dev.tailor.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tailor.io.sampleshop.SampleShopGenerator;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,6 +50,47 @@ class DemoCommandTest {
         String tour = first.out().substring(0, first.out().indexOf("== 7.")).replaceAll("in [0-9.]+ s.*", "");
         assertThat(second.out().replaceAll("in [0-9.]+ s.*", "")).startsWith(tour).doesNotContain("== 7.")
                 .contains("Next: './tailor stats");
+        // Without a key file the store holds the shop's ids, and the scan of the next test sees them.
+        assertThat(StoreScan.find(dir, shopIds(600))).anySatisfy(h -> assertThat(h).startsWith("CUSTOMERS.ID"))
+                .anySatisfy(h -> assertThat(h).startsWith("EVENTS.USER_ID"));
+    }
+
+    @Test
+    void withPrivacyKeysTheDemoStoreHoldsNoRawCustomerIdAndTheTourStillUsesTheShopsIds() {
+        Path keys = tmp.resolve("keys.properties");
+        Cli keygen = Cli.run("privacy", "keygen", "--out", keys.toString(), "--encrypt");
+        assertThat(keygen.exitCode()).as(keygen.err()).isZero();
+        Path dir = tmp.resolve("private-demo");
+
+        Cli demo = Cli.run("demo", "--items", "400", "--customers", "600", "--dir", dir.toString(),
+                "--privacy-keys", keys.toString(), "--smoke");
+
+        assertThat(demo.exitCode()).as(demo.err()).isZero();
+        assertThat(demo.out()).contains("Customer ids are stored as keyed pseudonyms", "--privacy-keys " + keys,
+                "Customers    600", "Smoke check passed; server stopped.");
+        // The tour and the requests name customers by the shop's ids, which the server pseudonymizes itself: a
+        // homepage asked for a stored pseudonym would find nobody and have no "Because you viewed" row.
+        assertThat(demo.out()).containsPattern("— customer u\\d{7}, ").contains("Because you viewed",
+                "/v1/users/u");
+        assertThat(demo.err()).doesNotContain("smoke check failed");
+        assertThat(StoreScan.find(dir, shopIds(600))).isEmpty();
+        Cli stats = Cli.run("stats", "--store", "h2:" + dir, "--privacy-keys", keys.toString());
+        assertThat(stats.exitCode()).as(stats.err()).isZero();
+        assertThat(stats.out()).contains("Customers    600");
+        assertThat(Cli.run("stats", "--store", "h2:" + dir).exitCode()).isEqualTo(1);
+    }
+
+    @Test
+    void helpNamesThePrivacyKeysOption() {
+        assertThat(Cli.run("demo", "--help").out()).contains("--privacy-keys", "docs/privacy.md");
+    }
+
+    private static Set<String> shopIds(int customers) {
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < customers; i++) {
+            ids.add(SampleShopGenerator.customerId(i));
+        }
+        return ids;
     }
 
     @Test

@@ -107,6 +107,17 @@ public final class SampleShopGenerator {
         return threads;
     }
 
+    /**
+     * The id of the customer with this 0-based index, as every generated shop names it. A store that pseudonymizes
+     * gives back only pseudonyms; this lets a caller that generated the shop (the demo) show the shop's ids again.
+     */
+    public static String customerId(int index) {
+        if (index < 0) {
+            throw ValidationException.of("index", "expected >= 0, was " + index);
+        }
+        return ShopIds.customer(index);
+    }
+
     /** The structure this generator plants, for documentation and for tests that check models recover it. */
     public PlantedStructure plantedStructure() {
         return PlantedStructure.of(config);
