@@ -441,11 +441,17 @@ final class DemoCommand implements Callable<Integer> {
         UserFeatures uf = snapshot.userFeatures();
         int seg = uf.segments().indexOf(segment);
         Interactions in = snapshot.interactions();
+        // The active customer first by the shop's id rather than by dense index: with a key file, dense order
+        // follows the pseudonyms, and the tour (and the customer the server is tried with) would change with the key.
         int chosen = -1;
+        String chosenId = null;
         for (int u = 0; u < snapshot.numUsers() && seg >= 0; u++) {
             if (uf.inSegment(u, seg) && in.count(u) >= 2 * RECENT) {
-                chosen = u;
-                break;
+                String id = shopId.apply(snapshot.users().id(u));
+                if (chosenId == null || id.compareTo(chosenId) < 0) {
+                    chosen = u;
+                    chosenId = id;
+                }
             }
         }
         if (chosen < 0) {
@@ -453,8 +459,7 @@ final class DemoCommand implements Callable<Integer> {
             return Optional.empty();
         }
         int u = chosen;
-        out.printf(Locale.ROOT, "%n%s — customer %s, %s, age %d, %d events%n", segment,
-                shopId.apply(snapshot.users().id(u)),
+        out.printf(Locale.ROOT, "%n%s — customer %s, %s, age %d, %d events%n", segment, chosenId,
                 uf.gender(u) == null ? "gender not given" : uf.gender(u).name().toLowerCase(Locale.ROOT),
                 uf.age(u), in.count(u));
         for (int k = Math.max(in.start(u), in.end(u) - RECENT); k < in.end(u); k++) {
@@ -466,7 +471,7 @@ final class DemoCommand implements Callable<Integer> {
                     item.price() == null ? "" : String.format(Locale.ROOT, "  %s %s",
                             item.price().amount().toPlainString(), item.price().currency()));
         }
-        return Optional.of(shopId.apply(snapshot.users().id(u)));
+        return Optional.of(chosenId);
     }
 
     private static void heading(PrintWriter out, String title) {

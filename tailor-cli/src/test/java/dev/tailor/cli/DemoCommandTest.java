@@ -73,6 +73,11 @@ class DemoCommandTest {
         assertThat(demo.out()).containsPattern("— customer u\\d{7}, ").contains("Because you viewed",
                 "/v1/users/u");
         assertThat(demo.err()).doesNotContain("smoke check failed");
+        // The same customers as without keys: the tour does not depend on the key (nor does the smoke check).
+        Cli plain = Cli.run("demo", "--items", "400", "--customers", "600", "--dir", tmp.resolve("plain").toString(),
+                "--no-serve");
+        assertThat(plain.exitCode()).as(plain.err()).isZero();
+        assertThat(section(demo.out(), "== 4.", "== 5.")).isEqualTo(section(plain.out(), "== 4.", "== 5."));
         assertThat(StoreScan.find(dir, shopIds(600))).isEmpty();
         Cli stats = Cli.run("stats", "--store", "h2:" + dir, "--privacy-keys", keys.toString());
         assertThat(stats.exitCode()).as(stats.err()).isZero();
@@ -83,6 +88,10 @@ class DemoCommandTest {
     @Test
     void helpNamesThePrivacyKeysOption() {
         assertThat(Cli.run("demo", "--help").out()).contains("--privacy-keys", "docs/privacy.md");
+    }
+
+    private static String section(String out, String from, String to) {
+        return out.substring(out.indexOf(from), out.indexOf(to));
     }
 
     private static Set<String> shopIds(int customers) {
