@@ -70,8 +70,10 @@ class LowRankTest {
         float[] x = solve(w, y, gram, k, alpha);
 
         double[] expected = oracle(w, y, gram, k, alpha);
-        // Exact up to the float z table: relative error of a few float roundings times the conditioning.
-        assertThat(Dense.maxAbsDiff(expected, x, 0)).isLessThanOrEqualTo(2e-4 * Math.max(1, Dense.maxAbs(expected)));
+        // Exact up to the float z table: float rounding times the conditioning of the row's system, which grows
+        // with alpha (up to 1e4 here). Over 20,000 random tries the largest relative error seen was 4.6e-4 (alpha
+        // 1e4, n > k), so 2e-3 leaves a margin without hiding a wrong solve (those are off by O(1)).
+        assertThat(Dense.maxAbsDiff(expected, x, 0)).isLessThanOrEqualTo(2e-3 * Math.max(1, Dense.maxAbs(expected)));
     }
 
     @Test
@@ -165,7 +167,7 @@ class LowRankTest {
     }
 
     /** {@code Y^T Y + reg I} over every column, in double. */
-    private static double[] gram(float[] y, int cols, int k, double reg) {
+    static double[] gram(float[] y, int cols, int k, double reg) {
         double[] g = new double[k * k];
         for (int i = 0; i < cols; i++) {
             for (int f = 0; f < k; f++) {

@@ -142,18 +142,7 @@ class RowSolverTest {
         }
 
         double[] gramDouble() {
-            double[] g = new double[k * k];
-            for (int i = 0; i < cols; i++) {
-                for (int f = 0; f < k; f++) {
-                    for (int h = 0; h < k; h++) {
-                        g[f * k + h] += (double) y[i * k + f] * y[i * k + h];
-                    }
-                }
-            }
-            for (int f = 0; f < k; f++) {
-                g[f * k + f] += reg;
-            }
-            return g;
+            return LowRankTest.gram(y, cols, k, reg);
         }
 
         float[] gramFloat() {
