@@ -45,14 +45,25 @@ public final class TrainingLoop {
     private final SequenceEncoder encoder;
     private final TrainConfig config;
     private final EpochListener listener;
+    private final Optional<ItemInit> itemInit;
 
     public TrainingLoop(SequenceEncoder encoder, TrainConfig config, EpochListener listener) {
+        this(encoder, config, listener, Optional.empty());
+    }
+
+    /**
+     * @param itemInit starting values for the item embeddings of the items with text ({@link ItemInit#apply});
+     *     empty: all parameters random
+     */
+    public TrainingLoop(SequenceEncoder encoder, TrainConfig config, EpochListener listener,
+            Optional<ItemInit> itemInit) {
         if (encoder.maxLength() != config.maxLength()) {
             throw new IllegalArgumentException("encoder and config disagree on the maximum length");
         }
         this.encoder = encoder;
         this.config = config;
         this.listener = listener;
+        this.itemInit = itemInit;
     }
 
     /** Called after every epoch (progress output, learning curves). */
@@ -85,6 +96,10 @@ public final class TrainingLoop {
         if (n != encoder.itemCount()) {
             throw new IllegalArgumentException("encoder has " + encoder.itemCount() + " items, snapshot " + n);
         }
+        if (itemInit.isPresent() && itemInit.get().rows() != n) {
+            throw ValidationException.of("item-init", "expected one vector per snapshot item (" + n + " rows), got "
+                    + itemInit.get().rows() + " rows");
+        }
         Sequences.Flat flat = Sequences.of(train.interactions(), config.events(), config.collapseRepeats());
         int users = flat.users();
         ValidationSplit split = validation.isPresent()
@@ -115,6 +130,13 @@ public final class TrainingLoop {
         SplittableRandom rng = new SplittableRandom(config.seed());
         float[] theta = new float[encoder.parameterCount()];
         encoder.initialize(theta, rng.split());
+        // Its own seed, not a draw from rng: a run without item init stays exactly what it was.
+        int initialized = itemInit.isEmpty() ? 0
+                : itemInit.get().apply(theta, n, encoder.dim(), config.seed());
+        if (itemInit.isPresent()) {
+            LOG.info("{}: item embeddings of {} of {} items initialized from {}-d vectors", encoder.kind(),
+                    initialized, n, itemInit.get().dim());
+        }
         float[] best = theta.clone();
         Adam adam = new Adam(theta.length, config.learningRate());
         boolean full = config.negatives() == 0 || config.negatives() >= n - 1;
@@ -192,6 +214,10 @@ public final class TrainingLoop {
         }
         Map<String, String> settings = new LinkedHashMap<>(encoder.settings());
         settings.putAll(config.settings());
+        if (itemInit.isPresent()) {
+            settings.put("item-init", "pca of " + itemInit.get().dim() + "-d vectors, " + initialized + " of " + n
+                    + " items");
+        }
         settings.put("threads", Integer.toString(threads));
         settings.put("best-epoch", Integer.toString(stopping.bestEpoch()));
         Provenance prov = new Provenance(encoder.kind(), settings, config.seed(), train.fingerprint(),
