@@ -5,7 +5,7 @@
 # single-request serving latency (p50/p90/p99).
 #   bench/sequential.sh quality amazon-beauty threads=2 [key=value...] [SPEC...]
 #       keys: model (sasrec|gru) dim blocks heads dropout negatives (0 = full softmax) lr batch epochs
-#             patience maxlen threads vusers out; textinit=all-minilm-l6-v2-q (item embeddings start from the
+#             patience maxlen threads vusers seed out; textinit=all-minilm-l6-v2-q (item embeddings start from the
 #             PCA of the item texts' language-model vectors; cache=FILE, default target/embedding-cache.bin);
 #             baseline=MODEL.tlsq (a saved model of the same split, compared pairwise);
 #             SPEC: a registry model to compare with, e.g. ease:lambda=300

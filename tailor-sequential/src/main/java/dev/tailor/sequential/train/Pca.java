@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.tailor.sequential.train;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -79,7 +80,7 @@ final class Pca {
 
     /** {@code out = c x q} for {@code p x p} c and {@code p x b} q, all row-major. */
     private static void multiply(double[] c, double[] q, int p, int b, double[] out) {
-        java.util.Arrays.fill(out, 0.0);
+        Arrays.fill(out, 0.0);
         for (int r = 0; r < p; r++) {
             int ro = r * b;
             for (int s = 0; s < p; s++) {
@@ -141,7 +142,7 @@ final class Pca {
      * eigenvectors as columns.
      */
     static double[] jacobi(double[] a, int n, double[] v) {
-        java.util.Arrays.fill(v, 0.0);
+        Arrays.fill(v, 0.0);
         for (int i = 0; i < n; i++) {
             v[i * n + i] = 1.0;
         }

@@ -46,6 +46,7 @@ import java.util.Optional;
  * <pre>
  *   SequentialQuality DATASET [key=value...] [SPEC...]
  *     keys: model (sasrec | gru) dim blocks heads dropout negatives (0 = full softmax) lr batch epochs patience maxlen threads vusers
+ *           seed (default 42)
  *           out (folder for curve.csv / curve.png / model file)
  *           textinit (a tailor-text model id, e.g. all-minilm-l6-v2-q: item embeddings start from the PCA of the
  *           item texts' vectors; cache = the embedding cache file, default target/embedding-cache.bin)
@@ -95,7 +96,8 @@ public final class SequentialQuality {
                 .withEpochs(Integer.parseInt(kv.getOrDefault("epochs", "200")),
                         Integer.parseInt(kv.getOrDefault("patience", "5")))
                 .withThreads(Integer.parseInt(kv.getOrDefault("threads", "0")))
-                .withValidationUsers(Integer.parseInt(kv.getOrDefault("vusers", "10000")));
+                .withValidationUsers(Integer.parseInt(kv.getOrDefault("vusers", "10000")))
+                .withSeed(Long.parseLong(kv.getOrDefault("seed", "42")));
         SasRecConfig cfg = SasRecConfig.defaults().withTrain(tc).withArchitecture(
                 Integer.parseInt(kv.getOrDefault("dim", "64")), Integer.parseInt(kv.getOrDefault("blocks", "2")),
                 Integer.parseInt(kv.getOrDefault("heads", "1")), Float.parseFloat(kv.getOrDefault("dropout", "0.5")));
