@@ -40,7 +40,7 @@ public final class GruTrainer implements ListenableTrainer<SequentialModel> {
      * on. Everything else stays randomly initialized.
      */
     public GruTrainer withItemInit(ItemInit init) {
-        return new GruTrainer(config, listener, Optional.of(init));
+        return new GruTrainer(config, listener, Optional.of(Objects.requireNonNull(init, "init")));
     }
 
     public Optional<ItemInit> itemInit() {

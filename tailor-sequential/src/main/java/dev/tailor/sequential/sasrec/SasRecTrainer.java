@@ -43,7 +43,7 @@ public final class SasRecTrainer implements ListenableTrainer<SequentialModel> {
      * on. Everything else stays randomly initialized.
      */
     public SasRecTrainer withItemInit(ItemInit init) {
-        return new SasRecTrainer(config, listener, Optional.of(init));
+        return new SasRecTrainer(config, listener, Optional.of(Objects.requireNonNull(init, "init")));
     }
 
     public Optional<ItemInit> itemInit() {

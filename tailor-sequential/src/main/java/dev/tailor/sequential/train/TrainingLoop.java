@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
@@ -63,7 +64,7 @@ public final class TrainingLoop {
         this.encoder = encoder;
         this.config = config;
         this.listener = listener;
-        this.itemInit = itemInit;
+        this.itemInit = Objects.requireNonNull(itemInit, "itemInit");
     }
 
     /** Called after every epoch (progress output, learning curves). */
@@ -86,7 +87,8 @@ public final class TrainingLoop {
      * that many epochs: retraining would double the cost and, with a capped sample of validation users, adds
      * back only their last items (5,000 of the 22,363 users on Amazon Beauty, fewer in a large shop).
      *
-     * @throws ValidationException when no user has two items to learn a transition from
+     * @throws ValidationException when no user has two items to learn a transition from, or the item init's
+     *     row count is not the snapshot's item count
      * @throws dev.tailor.core.error.TailorException when the training loss stops being finite before any
      *     validated epoch could be kept (lower the learning rate)
      */
@@ -95,10 +97,6 @@ public final class TrainingLoop {
         int n = train.numItems();
         if (n != encoder.itemCount()) {
             throw new IllegalArgumentException("encoder has " + encoder.itemCount() + " items, snapshot " + n);
-        }
-        if (itemInit.isPresent() && itemInit.get().rows() != n) {
-            throw ValidationException.of("item-init", "expected one vector per snapshot item (" + n + " rows), got "
-                    + itemInit.get().rows() + " rows");
         }
         Sequences.Flat flat = Sequences.of(train.interactions(), config.events(), config.collapseRepeats());
         int users = flat.users();
