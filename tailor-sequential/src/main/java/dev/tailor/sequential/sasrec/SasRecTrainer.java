@@ -6,6 +6,7 @@ import dev.tailor.algorithms.factor.ListenableTrainer;
 import dev.tailor.core.data.Snapshot;
 import dev.tailor.sequential.model.SequentialModel;
 import dev.tailor.sequential.train.EpochReports;
+import dev.tailor.sequential.train.ItemInit;
 import dev.tailor.sequential.train.TrainingLoop;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,14 +21,33 @@ import java.util.Optional;
 public final class SasRecTrainer implements ListenableTrainer<SequentialModel> {
     private final SasRecConfig config;
     private final TrainingLoop.EpochListener listener;
+    private final Optional<ItemInit> itemInit;
 
     public SasRecTrainer(SasRecConfig config) {
         this(config, TrainingLoop.EpochListener.NONE);
     }
 
     public SasRecTrainer(SasRecConfig config, TrainingLoop.EpochListener listener) {
+        this(config, listener, Optional.empty());
+    }
+
+    private SasRecTrainer(SasRecConfig config, TrainingLoop.EpochListener listener, Optional<ItemInit> itemInit) {
         this.config = Objects.requireNonNull(config, "config");
         this.listener = Objects.requireNonNull(listener, "listener");
+        this.itemInit = Objects.requireNonNull(itemInit, "itemInit");
+    }
+
+    /**
+     * This trainer with item embeddings started from {@code init} (e.g. language-model vectors of the item
+     * texts; see {@link ItemInit}) instead of at random; it must have one row per item of the snapshot trained
+     * on. Everything else stays randomly initialized.
+     */
+    public SasRecTrainer withItemInit(ItemInit init) {
+        return new SasRecTrainer(config, listener, Optional.of(Objects.requireNonNull(init, "init")));
+    }
+
+    public Optional<ItemInit> itemInit() {
+        return itemInit;
     }
 
     public SasRecConfig config() {
@@ -36,7 +56,8 @@ public final class SasRecTrainer implements ListenableTrainer<SequentialModel> {
 
     @Override
     public SasRecTrainer withListener(EpochListener to) {
-        return new SasRecTrainer(config, EpochReports.to(SasRecEncoder.KIND, config.train().maxEpochs(), to));
+        return new SasRecTrainer(config, EpochReports.to(SasRecEncoder.KIND, config.train().maxEpochs(), to),
+                itemInit);
     }
 
     @Override
@@ -52,6 +73,6 @@ public final class SasRecTrainer implements ListenableTrainer<SequentialModel> {
     private TrainingLoop loop(Snapshot training) {
         SasRecEncoder enc = new SasRecEncoder(training.numItems(), config.dim(), config.train().maxLength(),
                 config.blocks(), config.heads(), config.dropout());
-        return new TrainingLoop(enc, config.train(), listener);
+        return new TrainingLoop(enc, config.train(), listener, itemInit);
     }
 }

@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
@@ -45,14 +46,25 @@ public final class TrainingLoop {
     private final SequenceEncoder encoder;
     private final TrainConfig config;
     private final EpochListener listener;
+    private final Optional<ItemInit> itemInit;
 
     public TrainingLoop(SequenceEncoder encoder, TrainConfig config, EpochListener listener) {
+        this(encoder, config, listener, Optional.empty());
+    }
+
+    /**
+     * @param itemInit starting values for the item embeddings of the items with text ({@link ItemInit#apply});
+     *     empty: all parameters random
+     */
+    public TrainingLoop(SequenceEncoder encoder, TrainConfig config, EpochListener listener,
+            Optional<ItemInit> itemInit) {
         if (encoder.maxLength() != config.maxLength()) {
             throw new IllegalArgumentException("encoder and config disagree on the maximum length");
         }
         this.encoder = encoder;
         this.config = config;
         this.listener = listener;
+        this.itemInit = Objects.requireNonNull(itemInit, "itemInit");
     }
 
     /** Called after every epoch (progress output, learning curves). */
@@ -75,7 +87,8 @@ public final class TrainingLoop {
      * that many epochs: retraining would double the cost and, with a capped sample of validation users, adds
      * back only their last items (5,000 of the 22,363 users on Amazon Beauty, fewer in a large shop).
      *
-     * @throws ValidationException when no user has two items to learn a transition from
+     * @throws ValidationException when no user has two items to learn a transition from, or the item init's
+     *     row count is not the snapshot's item count
      * @throws dev.tailor.core.error.TailorException when the training loss stops being finite before any
      *     validated epoch could be kept (lower the learning rate)
      */
@@ -115,6 +128,13 @@ public final class TrainingLoop {
         SplittableRandom rng = new SplittableRandom(config.seed());
         float[] theta = new float[encoder.parameterCount()];
         encoder.initialize(theta, rng.split());
+        // Its own seed, not a draw from rng: a run without item init stays exactly what it was.
+        int initialized = itemInit.isEmpty() ? 0
+                : itemInit.get().apply(theta, n, encoder.dim(), config.seed());
+        if (itemInit.isPresent()) {
+            LOG.info("{}: item embeddings of {} of {} items initialized from {}-d vectors", encoder.kind(),
+                    initialized, n, itemInit.get().dim());
+        }
         float[] best = theta.clone();
         Adam adam = new Adam(theta.length, config.learningRate());
         boolean full = config.negatives() == 0 || config.negatives() >= n - 1;
@@ -192,6 +212,10 @@ public final class TrainingLoop {
         }
         Map<String, String> settings = new LinkedHashMap<>(encoder.settings());
         settings.putAll(config.settings());
+        if (itemInit.isPresent()) {
+            settings.put("item-init", "pca of " + itemInit.get().dim() + "-d vectors, " + initialized + " of " + n
+                    + " items");
+        }
         settings.put("threads", Integer.toString(threads));
         settings.put("best-epoch", Integer.toString(stopping.bestEpoch()));
         Provenance prov = new Provenance(encoder.kind(), settings, config.seed(), train.fingerprint(),
