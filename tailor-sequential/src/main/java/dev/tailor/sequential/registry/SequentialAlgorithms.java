@@ -5,9 +5,13 @@ import dev.tailor.algorithms.common.Checks;
 import dev.tailor.algorithms.common.Events;
 import dev.tailor.algorithms.common.Param;
 import dev.tailor.algorithms.common.ParamValues;
+import dev.tailor.algorithms.factor.EpochListener;
+import dev.tailor.algorithms.factor.ListenableTrainer;
 import dev.tailor.algorithms.registry.AlgorithmInfo;
 import dev.tailor.algorithms.registry.Algorithms;
+import dev.tailor.core.error.Problem;
 import dev.tailor.core.error.TailorException;
+import dev.tailor.core.error.ValidationException;
 import dev.tailor.core.model.Provenance;
 import dev.tailor.sequential.SequentialModels;
 import dev.tailor.sequential.gru.GruConfig;
@@ -17,11 +21,16 @@ import dev.tailor.sequential.model.SequentialModel;
 import dev.tailor.sequential.sasrec.SasRecConfig;
 import dev.tailor.sequential.sasrec.SasRecEncoder;
 import dev.tailor.sequential.sasrec.SasRecTrainer;
+import dev.tailor.sequential.train.ItemInit;
 import dev.tailor.sequential.train.TrainConfig;
 import java.io.DataInput;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * Registry entries of SASRec ({@code sasrec}) and GRU4Rec ({@code gru4rec}). The names are the models' own
@@ -32,8 +41,18 @@ import java.util.List;
  * better validation NDCG@10 (at most {@code epochs}) and keeps the best epoch's weights. Its trainers are
  * {@link dev.tailor.algorithms.factor.ListenableTrainer}s: training loss and validation NDCG@10 per epoch become
  * learning curves.
+ *
+ * <p>{@code textinit=MODEL} starts the item embeddings from the principal components of a text model's vectors
+ * of the item texts ({@link dev.tailor.sequential.train.ItemInit}). This module cannot reach the text models, so
+ * only a registry made with {@link #register(Algorithms, ItemVectorSource)} accepts it; elsewhere any value but
+ * {@code none} fails when the spec is read.
  */
 public final class SequentialAlgorithms {
+    /** The parameter naming the text model of the item-embedding init. */
+    public static final String TEXTINIT = "textinit";
+    /** Its default: random item embeddings. */
+    public static final String NONE = "none";
+
     private static final List<Param> TRAINING = List.of(
             Param.real("lr", 0.004, 0.0005, 0.02, true, "Adam learning rate"),
             Param.integer("batch", 128, 32, 512, true, "sequences per Adam step"),
@@ -48,13 +67,26 @@ public final class SequentialAlgorithms {
             Param.integer("maxlen", 50, 10, 200, true, "only the newest maxlen items of a sequence are input"),
             Events.param("binary"),
             Param.integer("threads", 0, 0, 0, false, "training threads, 0 = all processors").fixed(),
-            Param.integer("seed", 42, 0, 0, false, "seed for initialization, order, dropout and sampling").fixed());
+            Param.integer("seed", 42, 0, 0, false, "seed for initialization, order, dropout and sampling").fixed(),
+            // Not searched: which text model describes the catalog is a deployment choice, like events.
+            new Param(TEXTINIT, Param.Kind.TEXT, NONE, 0, 0, false, List.of(), false, "item embeddings start from"
+                    + " the PCA of this text model's vectors of the item texts (e.g. all-minilm-l6-v2-q,"
+                    + " multilingual); none = random"));
 
     private SequentialAlgorithms() {
     }
 
-    /** Self-attentive next-item model (Kang &amp; McAuley 2018). */
+    /** Self-attentive next-item model (Kang &amp; McAuley 2018); {@code textinit} must be {@code none}. */
     public static AlgorithmInfo sasrec() {
+        return sasrec(Optional.empty());
+    }
+
+    /** Self-attentive next-item model whose {@code textinit} vectors come from {@code source}. */
+    public static AlgorithmInfo sasrec(ItemVectorSource source) {
+        return sasrec(Optional.of(Objects.requireNonNull(source, "source")));
+    }
+
+    private static AlgorithmInfo sasrec(Optional<ItemVectorSource> source) {
         List<Param> params = new ArrayList<>(List.of(
                 Param.integer("dim", 64, 16, 128, true, "hidden width (item embeddings, attention, feed-forward)"),
                 Param.integer("blocks", 2, 1, 3, false, "transformer blocks"),
@@ -63,24 +95,65 @@ public final class SequentialAlgorithms {
                 Param.real("dropout", 0.3, 0, 0.6, false, "dropout on embeddings, attention and feed-forward")));
         params.addAll(TRAINING);
         return new AlgorithmInfo(SasRecEncoder.KIND, "SASRec next-item self-attention over the customer's recent"
-                + " sequence (sampled softmax, CPU)", params, p -> new SasRecTrainer(sasrecConfig(p)),
+                + " sequence (sampled softmax, CPU)", params, p -> withTextInit(SasRecEncoder.KIND, p, source,
+                new SasRecTrainer(sasrecConfig(p)), SasRecTrainer::withItemInit, SasRecTrainer::withListener),
                 SequentialAlgorithms::read);
     }
 
-    /** Recurrent next-item model (Hidasi et al. 2016). */
+    /** Recurrent next-item model (Hidasi et al. 2016); {@code textinit} must be {@code none}. */
     public static AlgorithmInfo gru() {
+        return gru(Optional.empty());
+    }
+
+    /** Recurrent next-item model whose {@code textinit} vectors come from {@code source}. */
+    public static AlgorithmInfo gru(ItemVectorSource source) {
+        return gru(Optional.of(Objects.requireNonNull(source, "source")));
+    }
+
+    private static AlgorithmInfo gru(Optional<ItemVectorSource> source) {
         List<Param> params = new ArrayList<>(List.of(
                 Param.integer("dim", 64, 16, 128, true, "embedding and hidden width"),
                 Param.real("dropout", 0.3, 0, 0.6, false, "dropout on input embeddings and hidden states")));
         params.addAll(TRAINING);
         return new AlgorithmInfo(GruEncoder.KIND, "GRU4Rec next-item recurrent model over the customer's recent"
-                + " sequence (sampled softmax, CPU)", params, p -> new GruTrainer(gruConfig(p)),
+                + " sequence (sampled softmax, CPU)", params, p -> withTextInit(GruEncoder.KIND, p, source,
+                new GruTrainer(gruConfig(p)), GruTrainer::withItemInit, GruTrainer::withListener),
                 SequentialAlgorithms::read);
     }
 
-    /** {@code base} with {@link #sasrec()} and {@link #gru()} added. */
+    /** {@code base} with {@link #sasrec()} and {@link #gru()} added; {@code textinit} must be {@code none}. */
     public static Algorithms register(Algorithms base) {
         return base.with(sasrec()).with(gru());
+    }
+
+    /** {@code base} with both models added, their {@code textinit} vectors coming from {@code source}. */
+    public static Algorithms register(Algorithms base, ItemVectorSource source) {
+        return base.with(sasrec(source)).with(gru(source));
+    }
+
+    /**
+     * The trainer as it is when {@code textinit} is {@code none}, else one that fetches the item vectors from the
+     * source when it trains. Checked here, when the spec is read, so a bad value fails before any training.
+     */
+    private static <T extends ListenableTrainer<SequentialModel>> ListenableTrainer<SequentialModel> withTextInit(
+            String kind, ParamValues p, Optional<ItemVectorSource> source, T trainer,
+            BiFunction<T, ItemInit, T> withInit, BiFunction<T, EpochListener, T> withListener) {
+        String model = p.text(TEXTINIT).trim();
+        if (model.isEmpty()) {
+            throw new ValidationException(new Problem(kind, 0, TEXTINIT,
+                    "expected a text model name or " + NONE + ", got an empty value"));
+        }
+        if (model.toLowerCase(Locale.ROOT).equals(NONE)) {
+            return trainer;
+        }
+        if (source.isEmpty()) {
+            throw new ValidationException(new Problem(kind, 0, TEXTINIT, "'" + model + "' needs the item texts'"
+                    + " language models, which only the tailor commands (evaluate, tune, train, serve --extra-model)"
+                    + " provide; this registry (SequentialAlgorithms.register(base) without an ItemVectorSource)"
+                    + " accepts only " + NONE));
+        }
+        source.get().check(model);
+        return new TextInitTrainer<>(trainer, model, source.get(), withInit, withListener);
     }
 
     static SasRecConfig sasrecConfig(ParamValues p) {

@@ -20,10 +20,12 @@ import java.util.Objects;
  *
  * @param vectors row-major {@code rows x dim} item vectors (copied; finite values)
  * @param dim width of one row, {@code >= 1}
+ * @param origin where the vectors come from (e.g. the text model's id), for the model's provenance; may be empty
  */
-public record ItemInit(float[] vectors, int dim) {
+public record ItemInit(float[] vectors, int dim, String origin) {
     public ItemInit {
         Objects.requireNonNull(vectors, "vectors");
+        Objects.requireNonNull(origin, "origin");
         if (dim < 1) {
             throw ValidationException.of("item-init.dim", "expected a vector width >= 1, got " + dim);
         }
@@ -38,6 +40,11 @@ public record ItemInit(float[] vectors, int dim) {
             }
         }
         vectors = vectors.clone();
+    }
+
+    /** Vectors of no named origin. */
+    public ItemInit(float[] vectors, int dim) {
+        this(vectors, dim, "");
     }
 
     /** A copy of the vectors. */

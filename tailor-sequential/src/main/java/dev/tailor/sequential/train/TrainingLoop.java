@@ -213,8 +213,9 @@ public final class TrainingLoop {
         Map<String, String> settings = new LinkedHashMap<>(encoder.settings());
         settings.putAll(config.settings());
         if (itemInit.isPresent()) {
-            settings.put("item-init", "pca of " + itemInit.get().dim() + "-d vectors, " + initialized + " of " + n
-                    + " items");
+            String origin = itemInit.get().origin().isEmpty() ? "" : " (" + itemInit.get().origin() + ")";
+            settings.put("item-init", "pca of " + itemInit.get().dim() + "-d vectors" + origin + ", " + initialized
+                    + " of " + n + " items");
         }
         settings.put("threads", Integer.toString(threads));
         settings.put("best-epoch", Integer.toString(stopping.bestEpoch()));
