@@ -249,7 +249,7 @@ final class DemoCommand implements Callable<Integer> {
         Store store = storeOptions.open();
         TailorServer server;
         try {
-            server = TailorServer.create(config, store, ServingExtensions.NONE, CliAlgorithms.all(),
+            server = TailorServer.create(config, store, ServingExtensions.NONE, CliAlgorithms.forStore(store),
                     List.of(new WebUi(store, WebConfig.defaults().withEvaluationReport(reportDir()))))
                     .start();
         } catch (RuntimeException e) {

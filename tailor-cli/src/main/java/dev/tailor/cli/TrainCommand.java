@@ -61,7 +61,7 @@ final class TrainCommand implements Callable<Integer> {
             config = config.withModels(config.models().withExtraModels(models));
         }
         try (Store s = store.open()) {
-            ModelSet.Info info = TailorServer.trainAndSave(config, s, CliAlgorithms.all());
+            ModelSet.Info info = TailorServer.trainAndSave(config, s, CliAlgorithms.forStore(s));
             spec.commandLine().getOut().printf(Locale.ROOT,
                     "Trained model set %s in %,d ms (%,d users, %,d items, %,d events) and saved it in %s%n",
                     info.label(), info.trainMillis(), info.users(), info.items(), info.events(), s.describe());

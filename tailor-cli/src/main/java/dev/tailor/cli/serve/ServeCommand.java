@@ -172,7 +172,7 @@ public final class ServeCommand implements Callable<Integer> {
             job = retain.map(r -> r.purgeNow(s, out));
             WebConfig web = evaluation == null ? WebConfig.defaults() : WebConfig.defaults()
                     .withEvaluationReport(evaluation);
-            server = TailorServer.create(config, s, ServingExtensions.NONE, CliAlgorithms.all(),
+            server = TailorServer.create(config, s, ServingExtensions.NONE, CliAlgorithms.forStore(s),
                     List.of(new WebUi(s, web))).start();
         } catch (RuntimeException e) {
             s.close();

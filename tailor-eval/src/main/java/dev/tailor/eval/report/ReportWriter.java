@@ -184,6 +184,9 @@ public final class ReportWriter {
             mo.put("evalMillis", m.evalMillis());
             mo.put("dataFingerprint", m.provenance().dataFingerprint());
             mo.put("modelSeed", m.provenance().seed());
+            // How the model was actually trained (best epoch, item init, ...), beyond what its spec asked for.
+            ObjectNode config = mo.putObject("modelConfig");
+            m.provenance().config().forEach(config::put);
             ObjectNode metrics = mo.putObject("metrics");
             for (Metric metric : Metric.values()) {
                 if (metric.atK()) {

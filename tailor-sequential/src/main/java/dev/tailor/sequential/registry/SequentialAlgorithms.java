@@ -152,7 +152,16 @@ public final class SequentialAlgorithms {
                     + " provide; this registry (SequentialAlgorithms.register(base) without an ItemVectorSource)"
                     + " accepts only " + NONE));
         }
-        source.get().check(model);
+        try {
+            source.get().check(model);
+        } catch (ValidationException e) {
+            // The source names its own field ("model"); the spec's reader knows the parameter as textinit.
+            List<Problem> named = new ArrayList<>();
+            for (Problem problem : e.problems()) {
+                named.add(new Problem(kind, 0, TEXTINIT, problem.reason()));
+            }
+            throw new ValidationException(named);
+        }
         return new TextInitTrainer<>(trainer, model, source.get(), withInit, withListener);
     }
 

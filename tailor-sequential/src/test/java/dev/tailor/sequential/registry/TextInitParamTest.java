@@ -76,7 +76,8 @@ class TextInitParamTest {
         Algorithms registry = SequentialAlgorithms.register(Algorithms.standard(), source);
 
         assertThatThrownBy(() -> registry.trainer("sasrec:textinit=nonsense"))
-                .isInstanceOf(ValidationException.class).hasMessageContaining("unknown text model 'nonsense'");
+                .isInstanceOf(ValidationException.class).hasMessageContaining("textinit")
+                .hasMessageContaining("unknown text model 'nonsense'");
         assertThatThrownBy(() -> registry.trainer("gru4rec:textinit=  "))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("textinit");
         assertThat(source.asked).isEmpty();
