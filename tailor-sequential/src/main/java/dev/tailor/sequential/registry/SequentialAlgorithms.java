@@ -5,7 +5,6 @@ import dev.tailor.algorithms.common.Checks;
 import dev.tailor.algorithms.common.Events;
 import dev.tailor.algorithms.common.Param;
 import dev.tailor.algorithms.common.ParamValues;
-import dev.tailor.algorithms.factor.EpochListener;
 import dev.tailor.algorithms.factor.ListenableTrainer;
 import dev.tailor.algorithms.registry.AlgorithmInfo;
 import dev.tailor.algorithms.registry.Algorithms;
@@ -21,7 +20,7 @@ import dev.tailor.sequential.model.SequentialModel;
 import dev.tailor.sequential.sasrec.SasRecConfig;
 import dev.tailor.sequential.sasrec.SasRecEncoder;
 import dev.tailor.sequential.sasrec.SasRecTrainer;
-import dev.tailor.sequential.train.ItemInit;
+import dev.tailor.sequential.train.SequenceTrainer;
 import dev.tailor.sequential.train.TrainConfig;
 import java.io.DataInput;
 import java.io.IOException;
@@ -30,7 +29,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.BiFunction;
 
 /**
  * Registry entries of SASRec ({@code sasrec}) and GRU4Rec ({@code gru4rec}). The names are the models' own
@@ -96,7 +94,7 @@ public final class SequentialAlgorithms {
         params.addAll(TRAINING);
         return new AlgorithmInfo(SasRecEncoder.KIND, "SASRec next-item self-attention over the customer's recent"
                 + " sequence (sampled softmax, CPU)", params, p -> withTextInit(SasRecEncoder.KIND, p, source,
-                new SasRecTrainer(sasrecConfig(p)), SasRecTrainer::withItemInit, SasRecTrainer::withListener),
+                new SasRecTrainer(sasrecConfig(p))),
                 SequentialAlgorithms::read);
     }
 
@@ -117,7 +115,7 @@ public final class SequentialAlgorithms {
         params.addAll(TRAINING);
         return new AlgorithmInfo(GruEncoder.KIND, "GRU4Rec next-item recurrent model over the customer's recent"
                 + " sequence (sampled softmax, CPU)", params, p -> withTextInit(GruEncoder.KIND, p, source,
-                new GruTrainer(gruConfig(p)), GruTrainer::withItemInit, GruTrainer::withListener),
+                new GruTrainer(gruConfig(p))),
                 SequentialAlgorithms::read);
     }
 
@@ -135,9 +133,8 @@ public final class SequentialAlgorithms {
      * The trainer as it is when {@code textinit} is {@code none}, else one that fetches the item vectors from the
      * source when it trains. Checked here, when the spec is read, so a bad value fails before any training.
      */
-    private static <T extends ListenableTrainer<SequentialModel>> ListenableTrainer<SequentialModel> withTextInit(
-            String kind, ParamValues p, Optional<ItemVectorSource> source, T trainer,
-            BiFunction<T, ItemInit, T> withInit, BiFunction<T, EpochListener, T> withListener) {
+    private static ListenableTrainer<SequentialModel> withTextInit(String kind, ParamValues p,
+            Optional<ItemVectorSource> source, SequenceTrainer<?> trainer) {
         String model = p.text(TEXTINIT).trim();
         if (model.isEmpty()) {
             throw new ValidationException(new Problem(kind, 0, TEXTINIT,
@@ -162,7 +159,7 @@ public final class SequentialAlgorithms {
             }
             throw new ValidationException(named);
         }
-        return new TextInitTrainer<>(trainer, model, source.get(), withInit, withListener);
+        return new TextInitTrainer(trainer, model, source.get());
     }
 
     static SasRecConfig sasrecConfig(ParamValues p) {
